@@ -92,6 +92,8 @@ export interface Role {
   audience: { type: RoleAudienceType; value: string; display: string };
   /** For a copy inside a child organization: the root role it was shared from. */
   sharedFromRoleId?: string;
+  /** API scopes the role grants (WSO2 role permissions), e.g. `internal_org_agent_share`. */
+  permissions: string[];
 }
 
 export type StoredPolicy =

@@ -16,7 +16,7 @@ import {
   type Reply,
   type RequestContext,
 } from './http';
-import type { Router} from './router';
+import type { Router } from './router';
 import { methodNotAllowed, notFound, parseTenancy, type ErrorStyle } from './router';
 
 export interface ServerParts {

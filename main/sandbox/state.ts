@@ -27,7 +27,10 @@ export class SandboxState {
   readonly roles = new Map<string, Role>();
   readonly shareAssociations = new Map<number, ShareAssociation>();
   readonly sharePolicies: SharePolicy[] = [];
-  /** Roles assigned to a shared agent copy, keyed by `${orgId}|${sharedAgentId}`. */
+  /**
+   * Role ids assigned to an identity in an organization, keyed by `${orgId}|${identityId}`:
+   * users, agents and shared agent copies alike.
+   */
   readonly roleAssignments = new Map<string, Set<string>>();
   readonly events = new EventEmitter<StateEvents>();
   nextAssociationId = 1;
@@ -127,7 +130,7 @@ export class SandboxState {
     return [...this.roles.values()].filter((r) => r.orgId === orgId);
   }
 
-  assignmentKey(orgId: string, sharedAgentId: string): string {
-    return `${orgId}|${sharedAgentId}`;
+  assignmentKey(orgId: string, identityId: string): string {
+    return `${orgId}|${identityId}`;
   }
 }
