@@ -1,14 +1,25 @@
-/** The preload bridge: exposes one named function per contract call, nothing generic. */
-import { contextBridge, ipcRenderer } from 'electron';
-import { contract, type Channel, type CallInput, type CallResult } from './contract';
+/**
+ * The preload bridge. It exposes exactly one named function per contract call and one
+ * `on…` subscription per contract event — never a channel-taking `invoke` — so the renderer
+ * can reach nothing the contract does not list.
+ */
+import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
+import { callNames, eventNames, listenerName } from './contract';
 
-type Api = { [C in Channel]: (input: CallInput<C>) => Promise<CallResult<C>> };
+const api: Record<string, unknown> = {};
 
-const api = Object.fromEntries(
-  (Object.keys(contract) as Channel[]).map((channel) => [
-    channel,
-    (input: unknown) => ipcRenderer.invoke(`sharedesk:${channel}`, input),
-  ]),
-) as Api;
+for (const name of callNames) {
+  api[name] = (input: unknown): Promise<unknown> => ipcRenderer.invoke(`sharedesk:${name}`, input);
+}
 
-contextBridge.exposeInMainWorld('api', api);
+for (const event of eventNames) {
+  api[listenerName(event)] = (listener: (payload: unknown) => void): (() => void) => {
+    const forward = (_event: IpcRendererEvent, payload: unknown): void => listener(payload);
+    ipcRenderer.on(`sharedesk-event:${event}`, forward);
+    return () => {
+      ipcRenderer.removeListener(`sharedesk-event:${event}`, forward);
+    };
+  };
+}
+
+contextBridge.exposeInMainWorld('api', Object.freeze(api));

@@ -1,0 +1,47 @@
+/**
+ * One entry point for every call from the renderer, shared by the Electron IPC wrapper and
+ * the browser host: cap the payload, parse it with the contract's schema, run the handler,
+ * and return an envelope. Nothing a handler throws escapes as a raw error.
+ */
+import type { Logger } from '../log/logger';
+import {
+  calls,
+  checkPayloadShape,
+  describeIssue,
+  type CallName,
+  type Envelope,
+  type Handlers,
+} from '../../preload/contract';
+import { toAppError } from './errors';
+
+export function isCallName(name: string): name is CallName {
+  return Object.prototype.hasOwnProperty.call(calls, name);
+}
+
+export async function dispatchCall(
+  handlers: Handlers,
+  name: CallName,
+  raw: unknown,
+  logger: Logger,
+): Promise<Envelope<unknown>> {
+  const shapeProblem = checkPayloadShape(raw);
+  if (shapeProblem) return { ok: false, error: { code: 'invalid-input', message: shapeProblem } };
+
+  const parsed = calls[name].input.safeParse(raw);
+  if (!parsed.success) {
+    const issue = describeIssue(parsed.error);
+    return {
+      ok: false,
+      error: { code: 'invalid-input', message: issue.message, field: issue.field },
+    };
+  }
+  try {
+    const handler = handlers[name] as (input: unknown) => Promise<unknown>;
+    return { ok: true, value: await handler(parsed.data) };
+  } catch (error) {
+    const appError = toAppError(error);
+    if (appError.code === 'internal') logger.error(`call ${name} failed`, { error });
+    else logger.info(`call ${name} failed: ${appError.code}`, { message: appError.message });
+    return { ok: false, error: appError };
+  }
+}
