@@ -1,0 +1,69 @@
+/**
+ * Starts ShareDesk in the browser host: the main-process services plus a loopback web server,
+ * for machines where the Electron runtime is unavailable and for end-to-end tests.
+ */
+import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { createAppContext } from '../app/context';
+import { defaultDataDir } from '../app/data-dir';
+import { rotatingFileSink } from '../log/file-sink';
+import { consoleSink, createLogger } from '../log/logger';
+import { startBrowserHost } from './server';
+
+const repoRoot = resolve(__dirname, '..', '..');
+
+function openBrowser(url: string): void {
+  const command =
+    process.platform === 'darwin' ? 'open' : process.platform === 'win32' ? 'explorer' : 'xdg-open';
+  const child = spawn(command, [url], { stdio: 'ignore', detached: true });
+  child.on('error', () => {
+    console.error('No browser could be opened; open the URL above yourself.');
+  });
+  child.unref();
+}
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      port: { type: 'string', default: '0' },
+      'data-dir': { type: 'string' },
+      'renderer-dir': { type: 'string' },
+      open: { type: 'boolean', default: true },
+      'no-open': { type: 'boolean', default: false },
+    },
+  });
+  const dataDir = values['data-dir'] ?? defaultDataDir();
+  const logger = createLogger('sharedesk', {
+    level: 'info',
+    sinks: [rotatingFileSink({ dir: join(dataDir, 'logs') }), consoleSink('warn')],
+  });
+  const version = (
+    JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')) as { version: string }
+  ).version;
+  const context = await createAppContext({ host: 'browser', version, dataDir, logger });
+  const host = await startBrowserHost({
+    rendererDir: values['renderer-dir'] ?? join(repoRoot, 'out', 'renderer'),
+    handlers: context.handlers,
+    logger: logger.child('host'),
+    port: Number(values.port),
+  });
+  context.onEvent((event, payload) => host.broadcast(event, payload));
+
+  process.stdout.write(`ShareDesk is running at ${host.launchUrl}\nData folder: ${dataDir}\n`);
+  if (values.open && !values['no-open'] && !process.env.CI) openBrowser(host.launchUrl);
+
+  const stop = (): void => {
+    void Promise.all([host.close(), context.dispose()]).finally(() => process.exit(0));
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
+main().catch((error: unknown) => {
+  console.error(
+    `ShareDesk could not start: ${error instanceof Error ? error.message : String(error)}`,
+  );
+  process.exit(1);
+});
