@@ -17,6 +17,10 @@ import {
 export interface StateEvents {
   /** After an organization is created through the API (future sharing policies apply). */
   orgCreated: [org: Org];
+  /** After an organization and everything that lived in it were removed through the API. */
+  orgDeleted: [org: Org];
+  /** Something worth persisting changed; areas that mutate state outside a request call it. */
+  changed: [];
 }
 
 export class SandboxState {
@@ -37,6 +41,7 @@ export class SandboxState {
 
   private readonly childIndex = new Map<string, Org[]>();
   private lastCreatedMicros = 0;
+  private treeVersionValue = 0;
 
   constructor(readonly rootOrgId: string = ROOT_ORG_ID) {}
 
@@ -51,6 +56,7 @@ export class SandboxState {
     if (this.orgs.has(org.id)) throw new Error(`duplicate organization id ${org.id}`);
     this.orgs.set(org.id, org);
     this.lastCreatedMicros = Math.max(this.lastCreatedMicros, org.createdMicros);
+    this.treeVersionValue++;
     if (org.parentId === null) return;
     const siblings = this.childIndex.get(org.parentId) ?? [];
     let at = siblings.length;
@@ -63,6 +69,8 @@ export class SandboxState {
     const org = this.orgs.get(id);
     if (!org) return;
     this.orgs.delete(id);
+    this.childIndex.delete(id);
+    this.treeVersionValue++;
     if (org.parentId !== null) {
       const siblings = this.childIndex.get(org.parentId) ?? [];
       this.childIndex.set(
@@ -70,6 +78,16 @@ export class SandboxState {
         siblings.filter((s) => s.id !== id),
       );
     }
+  }
+
+  /** Bumped on every add or remove, so caches derived from the tree know when to rebuild. */
+  get treeVersion(): number {
+    return this.treeVersionValue;
+  }
+
+  /** Tells listeners (persistence) that state changed outside a request's reply. */
+  markChanged(): void {
+    this.events.emit('changed');
   }
 
   /** Immediate children, newest first. The returned array must not be modified. */
