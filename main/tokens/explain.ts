@@ -33,6 +33,8 @@ const STANDARD: Readonly<Record<string, string>> = {
   scope: 'Scopes: the permissions this token grants.',
   azp: 'Authorized party: the client application the token was issued to.',
   client_id: 'Client ID of the application that requested the token.',
+  username: 'User name of the token holder, as reported by introspection.',
+  token_type: 'Kind of token, as reported by introspection.',
 };
 
 const WSO2: Readonly<Record<string, string>> = {

@@ -161,7 +161,7 @@ async function introspectionSummary(
   const otherFields: string[] = [];
   for (const [field, value] of Object.entries(outcome.value)) {
     if (!KNOWN_INTROSPECTION_FIELDS.includes(field)) otherFields.push(field);
-    else if (value !== undefined) defineOwn(known, field, value as JsonValue);
+    else if (field !== 'active' && value !== undefined) defineOwn(known, field, value as JsonValue);
   }
   return {
     state: outcome.value.active ? 'active' : 'inactive',

@@ -2,7 +2,7 @@
  * Test helpers: real keys from jose, and a raw signer that signs whatever header and payload
  * text it is given (duplicate keys, `1e400`, …) so the bad inputs carry valid signatures.
  */
-import { createHash, KeyObject, sign as cryptoSign } from 'node:crypto';
+import { KeyObject, sign as cryptoSign } from 'node:crypto';
 import { exportJWK, generateKeyPair, type JWK } from 'jose';
 import { vi } from 'vitest';
 import { silentLogger } from '../../../main/log/logger';
@@ -114,5 +114,3 @@ export function resolverFor(issuer: ReturnType<typeof fakeIssuer>, clock: () => 
     refetchCooldownMs: 60_000,
   });
 }
-
-export const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
