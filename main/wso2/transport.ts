@@ -17,6 +17,8 @@ export interface TransportRequest {
   json?: unknown;
   form?: Record<string, string>;
   bearer?: string;
+  /** HTTP Basic client authentication; never together with `bearer`. */
+  basic?: { username: string; password: string };
   signal?: AbortSignal;
   expect?: 'json' | 'text' | 'none';
 }
