@@ -4,11 +4,23 @@
  * management APIs use to authenticate callers.
  */
 import type { TokenAuthority } from '../auth';
+import { html } from '../http';
 import type { Router } from '../router';
+import { AppNativeFlows } from './app-native';
+import { createAuthorizeHandler, createLoginHandler, issueCode } from './authorize-browser';
+import { CodeStore } from './codes';
 import type { OAuthCore, OAuthDeps } from './core';
+import { UserLockout } from './credentials';
+import { authorizationCodeGrant } from './grants/authorization-code';
 import { clientCredentialsGrant } from './grants/client-credentials';
 import { organizationSwitchGrant } from './grants/organization-switch';
+import { refreshTokenGrant } from './grants/refresh-token';
+import { introspect } from './introspect';
 import { createSigningKey, type PublicJwk } from './jwt';
+import { discovery, jwks } from './metadata';
+import { errorPage } from './pages';
+import { revoke } from './revoke';
+import { BrowserSessions } from './sessions';
 import { createTokenEndpoint, type GrantHandler } from './token-endpoint';
 import { TokenStore, createAuthority } from './token-store';
 
@@ -26,6 +38,13 @@ export function createOAuth(deps: OAuthDeps): OAuthArea {
   const key = createSigningKey();
   const store = new TokenStore(nowSec);
   const core: OAuthCore = { deps, key, store, nowSec };
+  const codes = new CodeStore(nowSec);
+  const sessions = new BrowserSessions(nowSec);
+  const lockout = new UserLockout();
+  const appNative = new AppNativeFlows(core, lockout, (request, identity) =>
+    issueCode(codes, request, identity),
+  );
+  const browser = { core, codes, sessions, lockout, appNative };
 
   const grants = new Map<string, GrantHandler>([
     ['client_credentials', (ctx, client, form) => clientCredentialsGrant(core, ctx, client, form)],
@@ -33,13 +52,36 @@ export function createOAuth(deps: OAuthDeps): OAuthArea {
       'organization_switch',
       (ctx, client, form) => organizationSwitchGrant(core, ctx, client, form),
     ],
+    [
+      'authorization_code',
+      (ctx, client, form) => authorizationCodeGrant(core, codes, ctx, client, form),
+    ],
+    ['refresh_token', (ctx, client, form) => refreshTokenGrant(core, ctx, client, form)],
   ]);
+  const authorize = createAuthorizeHandler(browser);
 
   return {
     authority: createAuthority(key, store, deps.state),
     jwk: key.jwk,
     register(router) {
       router.add('POST', '/oauth2/token', createTokenEndpoint(core, grants), 'oauth');
+      router.add('GET', '/oauth2/authorize', authorize, 'oauth');
+      router.add('POST', '/oauth2/authorize', authorize, 'oauth');
+      router.add('POST', '/commonauth', createLoginHandler(browser), 'oauth');
+      router.add('POST', '/oauth2/authn', (ctx) => appNative.authenticate(ctx));
+      router.add('GET', '/oauth2/jwks', () => jwks(core));
+      for (const path of [
+        '/oauth2/token/.well-known/openid-configuration',
+        '/oauth2/oidcdiscovery/.well-known/openid-configuration',
+      ]) {
+        router.add('GET', path, (ctx) => discovery(core, ctx));
+      }
+      router.add('POST', '/oauth2/introspect', (ctx) => introspect(core, ctx), 'oauth');
+      router.add('POST', '/oauth2/revoke', (ctx) => revoke(core, ctx), 'oauth');
+      router.add('GET', '/oidc/logout', (ctx) => {
+        sessions.end(ctx);
+        return html(200, errorPage('Signed out', 'You have been signed out of the sandbox.'));
+      });
     },
   };
 }
