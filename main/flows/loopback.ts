@@ -113,15 +113,19 @@ export async function startLoopbackListener(options: LoopbackOptions): Promise<L
   server.on('request', (req: IncomingMessage, res: ServerResponse) => {
     if (settled) return plain(res, 410, 'Gone');
     if (req.headers.host !== expectedHost) return plain(res, 400, 'Bad request');
+    // Compared as raw text: URL resolution would turn `//host/callback` into `/callback`.
     const target = req.url ?? '';
-    if (!target.startsWith('/')) return plain(res, 400, 'Bad request');
-    const url = new URL(target, `http://${expectedHost}`);
-    if (url.pathname !== path) return plain(res, 404, 'Not found');
+    const queryStart = target.indexOf('?');
+    const requestPath = queryStart === -1 ? target : target.slice(0, queryStart);
+    if (requestPath !== path) return plain(res, 404, 'Not found');
     if (req.method !== 'GET') return plain(res, 405, 'Method not allowed', { Allow: 'GET' });
 
+    // Known shortcoming: any local process that finds the port can end the flow with a bad
+    // callback; it can never obtain or inject a code, so the user just starts over.
     settled = true;
     clearTimeout(timer);
-    const outcome = judgeCallback(url.searchParams, options);
+    const query = new URLSearchParams(queryStart === -1 ? '' : target.slice(queryStart + 1));
+    const outcome = judgeCallback(query, options);
     logger.info('authorization callback received', {
       outcome: outcome.ok ? 'code' : outcome.error.kind,
     });

@@ -7,7 +7,7 @@ import { isObject, type JsonObject, type JsonValue } from './json';
 
 export const MAX_ACTOR_DEPTH = 8;
 
-/** Claims that mean nothing inside `act` (RFC 8693 §4.1); their presence suggests a confused issuer. */
+/** Claims with no meaning inside `act` (RFC 8693 §4.1); seeing them hints at a confused issuer. */
 const OUT_OF_PLACE = ['exp', 'aud', 'nbf'] as const;
 
 export type ActorFlag = 'has_exp' | 'has_aud' | 'has_nbf' | 'missing_sub' | 'not_an_object';

@@ -42,19 +42,19 @@ export function diffTokens(a: JsonObject, b: JsonObject): TokenDiff {
 }
 
 function compareClaim(claim: string, a: JsonObject, b: JsonObject, highlight: boolean): ClaimDiff {
-  const inA = Object.hasOwn(a, claim);
-  const inB = Object.hasOwn(b, claim);
-  const before = inA ? a[claim] : undefined;
-  const after = inB ? b[claim] : undefined;
+  const before = Object.hasOwn(a, claim) ? a[claim] : undefined;
+  const after = Object.hasOwn(b, claim) ? b[claim] : undefined;
   const entry: ClaimDiff = { claim, change: 'same', highlight };
   if (before !== undefined) entry.before = before;
   if (after !== undefined) entry.after = after;
+  if (before === undefined || after === undefined) {
+    entry.change = before === undefined ? 'added' : 'removed';
+    return entry;
+  }
 
-  if (before === undefined) entry.change = 'added';
-  else if (after === undefined) entry.change = 'removed';
-  else if (LIST_CLAIMS.has(claim) && asList(claim, before) && asList(claim, after)) {
-    const left = asList(claim, before) ?? [];
-    const right = asList(claim, after) ?? [];
+  const left = LIST_CLAIMS.has(claim) ? asList(claim, before) : undefined;
+  const right = LIST_CLAIMS.has(claim) ? asList(claim, after) : undefined;
+  if (left !== undefined && right !== undefined) {
     const added = right.filter((item) => !left.includes(item));
     const removed = left.filter((item) => !right.includes(item));
     entry.entries = { added, removed };
@@ -65,7 +65,7 @@ function compareClaim(claim: string, a: JsonObject, b: JsonObject, highlight: bo
   return entry;
 }
 
-/** `scope` is a space-separated string (or an array when so configured); `aud` a string or array. */
+/** `scope` is space-separated text (an array when so configured); `aud` a string or array. */
 function asList(claim: string, value: JsonValue): string[] | undefined {
   if (typeof value === 'string') {
     const items = claim === 'scope' ? value.split(/\s+/).filter((s) => s !== '') : [value];

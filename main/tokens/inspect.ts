@@ -49,6 +49,10 @@ export interface IntrospectionSummary {
   problem?: string;
 }
 
+/**
+ * Safe to send to the renderer. Known shortcoming: a non-finite claim value (e.g. `exp: 1e400`)
+ * is kept as Infinity, which JSON transports turn into null; its `display` text still says so.
+ */
 export interface InspectionReport {
   kind: 'jwt' | 'opaque' | 'malformed';
   /** e.g. `eyJhbGciOi…x8Q (1234 chars)`. */

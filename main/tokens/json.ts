@@ -22,9 +22,14 @@ export type JsonParseResult =
 
 export const DEFAULT_MAX_DEPTH = 32;
 
-type Frame =
-  | { kind: 'object'; value: JsonObject; keys: Set<string>; key: string }
-  | { kind: 'array'; value: JsonValue[] };
+/** An open object: its keys so far (for duplicate detection) and the key awaiting a value. */
+interface ObjectFrame {
+  kind: 'object';
+  value: JsonObject;
+  keys: Set<string>;
+  key: string;
+}
+type Frame = ObjectFrame | { kind: 'array'; value: JsonValue[] };
 
 class ParseFailure extends Error {
   constructor(
@@ -100,25 +105,19 @@ class Parser {
       if (this.stack.length >= this.maxDepth) {
         this.fail('json_too_deep', `nesting deeper than ${this.maxDepth} levels`);
       }
+      const isObject = ch === '{';
       this.pos++;
       this.skipWhitespace();
-      const closer = ch === '{' ? '}' : ']';
-      const empty: JsonValue = ch === '{' ? {} : [];
-      if (this.text[this.pos] === closer) {
+      if (this.text[this.pos] === (isObject ? '}' : ']')) {
         this.pos++;
-        return empty;
+        return isObject ? {} : [];
       }
-      if (ch === '{') {
-        const frame: Frame = {
-          kind: 'object',
-          value: empty as JsonObject,
-          keys: new Set(),
-          key: '',
-        };
+      if (isObject) {
+        const frame: ObjectFrame = { kind: 'object', value: {}, keys: new Set(), key: '' };
         this.stack.push(frame);
         this.readKey(frame);
       } else {
-        this.stack.push({ kind: 'array', value: empty as JsonValue[] });
+        this.stack.push({ kind: 'array', value: [] });
       }
       return undefined;
     }
@@ -152,7 +151,7 @@ class Parser {
     }
   }
 
-  private readKey(frame: Extract<Frame, { kind: 'object' }>): void {
+  private readKey(frame: ObjectFrame): void {
     if (this.text[this.pos] !== '"') this.fail('json_syntax', 'expected a quoted key');
     const start = this.pos;
     const key = this.readString();

@@ -11,7 +11,7 @@ import type { KeyQuery, KeyResolution, KeyResolver } from './keys';
 import { describeIssues, fieldIssues } from './schema-issues';
 
 export interface JwksResolverOptions {
-  /** The configured issuer, exactly as it appears in `iss`, e.g. `https://localhost:9443/oauth2/token`. */
+  /** The configured issuer exactly as in `iss`, e.g. `https://localhost:9443/oauth2/token`. */
   issuer: string;
   fetchJson: (url: string) => Promise<unknown>;
   clock: () => Date;
@@ -59,6 +59,8 @@ export function createJwksResolver(options: JwksResolverOptions): KeyResolver {
   let jwksUri: string | undefined;
   let inflight: Promise<void> | undefined;
 
+  // Known shortcoming: one timestamp gates every fetch, so a key rotated within the cooldown
+  // after the last fetch stays unknown until the window ends (the price of the request cap).
   const mayFetch = (now: number) => lastFetchAt === undefined || now - lastFetchAt >= cooldownMs;
 
   const refresh = (): Promise<void> => {

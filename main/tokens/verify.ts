@@ -94,6 +94,7 @@ export async function verifyJwt(decoded: DecodeResult, ctx: VerifyContext): Prom
   let signature: VerifyResult['signature'] = 'not_checked';
   const kid = decoded.header.kid;
   if (alg !== undefined) {
+    // Known shortcoming: tokens without a kid are not matched to a key; WSO2 always sets one.
     if (typeof kid !== 'string' || kid === '') {
       findings.unverifiable.push({ code: 'kid_missing', message: 'header has no usable kid' });
     } else {
@@ -103,7 +104,11 @@ export async function verifyJwt(decoded: DecodeResult, ctx: VerifyContext): Prom
   return result(findings, signature);
 }
 
-function result(findings: Findings, signature: VerifyResult['signature'] = 'not_checked') {
+/** "verified" needs a passed signature check and no finding; invalid outranks unverifiable. */
+function result(
+  findings: Findings,
+  signature: VerifyResult['signature'] = 'not_checked',
+): VerifyResult {
   const { invalid, unverifiable, warnings } = findings;
   let state: VerifyState = 'unverifiable';
   if (invalid.length > 0) state = 'invalid';
@@ -219,8 +224,11 @@ async function checkSignature(
   try {
     resolution = await keyResolver.resolve({ kid, alg });
   } catch (error) {
-    const message = `key lookup failed: ${error instanceof Error ? error.message : 'unknown error'}`;
-    findings.unverifiable.push({ code: 'keys_unavailable', message });
+    const detail = error instanceof Error ? error.message : 'unknown error';
+    findings.unverifiable.push({
+      code: 'keys_unavailable',
+      message: `key lookup failed: ${detail}`,
+    });
     return 'not_checked';
   }
   if (resolution.kind === 'unknown_kid') {

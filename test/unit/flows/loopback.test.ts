@@ -105,6 +105,19 @@ describe('loopback redirect listener', () => {
     expect(JSON.stringify(records)).not.toContain(STATE);
   });
 
+  it('closes even while a browser holds an idle preconnected socket', async () => {
+    const { listener, port } = await start();
+    const idle = connect({ port, host: '127.0.0.1' });
+    await new Promise((resolve) => idle.once('connect', resolve));
+    const dropped = new Promise((resolve) => idle.once('close', resolve));
+
+    await send(port, callback({ code: 'c', state: STATE }));
+
+    expect(await listener.result).toMatchObject({ ok: true });
+    await dropped;
+    expect(await connectError(port)).toBe('ECONNREFUSED');
+  });
+
   it('accepts a matching iss and returns it', async () => {
     const { listener, port } = await start({ expectedIssuer: ISSUER });
 
@@ -133,6 +146,8 @@ describe('loopback redirect listener', () => {
     ['/favicon.ico', 'GET', 404],
     ['/callback/extra', 'GET', 404],
     ['/Callback', 'GET', 404],
+    ['//evil.example/callback', 'GET', 404],
+    ['/callback/../callback', 'GET', 404],
     ['/callback', 'POST', 405],
     ['/callback', 'HEAD', 405],
   ])('answers %s %s with %i without consuming the flow', async (path, method, status) => {
