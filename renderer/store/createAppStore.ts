@@ -1,0 +1,23 @@
+/** Builds the app's single zustand store from its slices and injected dependencies. */
+import { createStore, type StoreApi } from 'zustand/vanilla';
+import { createAnnounceSlice } from './announceSlice';
+import { createOrgSearchSlice } from './orgSearchSlice';
+import { createOrgSyncSlice } from './orgSyncSlice';
+import { createOrgTreeSlice } from './orgTreeSlice';
+import { createThemeSlice } from './themeSlice';
+import type { AppState, StoreDeps } from './types';
+import { createUiSlice } from './uiSlice';
+
+export type AppStore = StoreApi<AppState>;
+
+export function createAppStore(deps: StoreDeps): AppStore {
+  return createStore<AppState>()((...args) => ({
+    ...createUiSlice(...args),
+    ...createThemeSlice(...args),
+    ...createAnnounceSlice(deps)(...args),
+    ...createOrgTreeSlice(deps)(...args),
+    ...createOrgSearchSlice(deps)(...args),
+    ...createOrgSyncSlice(deps)(...args),
+    clock: deps.now,
+  }));
+}

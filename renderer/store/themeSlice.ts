@@ -1,0 +1,24 @@
+/** Light and dark themes: the OS preference unless the user picked one. */
+import type { SliceCreator } from './types';
+
+export type ThemePreference = 'system' | 'light' | 'dark';
+export type Theme = 'light' | 'dark';
+
+export interface ThemeSlice {
+  themePreference: ThemePreference;
+  /** What the OS asks for (`prefers-color-scheme`), kept current by useThemeSync. */
+  systemTheme: Theme;
+  setThemePreference: (preference: ThemePreference) => void;
+  setSystemTheme: (theme: Theme) => void;
+}
+
+export function resolveTheme(preference: ThemePreference, system: Theme): Theme {
+  return preference === 'system' ? system : preference;
+}
+
+export const createThemeSlice: SliceCreator<ThemeSlice> = (set) => ({
+  themePreference: 'system',
+  systemTheme: 'light',
+  setThemePreference: (themePreference) => set({ themePreference }),
+  setSystemTheme: (systemTheme) => set({ systemTheme }),
+});

@@ -1,0 +1,30 @@
+/** The app store's shape: one zustand store made of per-domain slices. */
+import type { StateCreator } from 'zustand/vanilla';
+import type { OrgDataSource } from '../features/orgs/source';
+import type { AnnounceSlice } from './announceSlice';
+import type { OrgSearchSlice } from './orgSearchSlice';
+import type { OrgSyncSlice } from './orgSyncSlice';
+import type { OrgTreeSlice } from './orgTreeSlice';
+import type { ThemeSlice } from './themeSlice';
+import type { UiSlice } from './uiSlice';
+
+export type AppState = UiSlice &
+  ThemeSlice &
+  AnnounceSlice &
+  OrgTreeSlice &
+  OrgSearchSlice &
+  OrgSyncSlice & {
+    /** The injected clock, for components that show ages and rates. */
+    clock: () => number;
+  };
+
+export interface StoreDeps {
+  orgSource: OrgDataSource;
+  /** Epoch milliseconds; injected so tests control time. */
+  now: () => number;
+}
+
+export type SliceCreator<T> = StateCreator<AppState, [], [], T>;
+
+/** A slice that needs the injected dependencies. */
+export type DepsSliceCreator<T> = (deps: StoreDeps) => SliceCreator<T>;
