@@ -69,14 +69,14 @@ export function createAgentSharingClient(api: Wso2Api): AgentSharingClient {
   const write = async (
     method: 'POST' | 'PATCH',
     path: string,
-    body: unknown,
+    buildBody: () => unknown,
     options: CallOptions | undefined,
   ): Promise<ShareAccepted> => {
     const response = await api.call({
       method,
       family: 'server-v1',
       path,
-      json: body,
+      json: buildBody(),
       ...scopeOf(options),
     });
     const parsed = parseResponse(processSuccessResponseSchema, response.body, `${WHAT} write`);
@@ -121,13 +121,15 @@ export function createAgentSharingClient(api: Wso2Api): AgentSharingClient {
   };
 
   return {
-    share: (input, options) => write('POST', 'agents/share', selectiveShareBody(input), options),
+    share: (input, options) =>
+      write('POST', 'agents/share', () => selectiveShareBody(input), options),
     shareWithAll: (input, options) =>
-      write('POST', 'agents/share-with-all', shareWithAllBody(input), options),
-    unshare: (input, options) => write('POST', 'agents/unshare', unshareBody(input), options),
+      write('POST', 'agents/share-with-all', () => shareWithAllBody(input), options),
+    unshare: (input, options) => write('POST', 'agents/unshare', () => unshareBody(input), options),
     unshareWithAll: (input, options) =>
-      write('POST', 'agents/unshare-with-all', unshareWithAllBody(input), options),
-    patchRoles: (input, options) => write('PATCH', 'agents/share', rolesPatchBody(input), options),
+      write('POST', 'agents/unshare-with-all', () => unshareWithAllBody(input), options),
+    patchRoles: (input, options) =>
+      write('PATCH', 'agents/share', () => rolesPatchBody(input), options),
     getShare,
   };
 }

@@ -212,17 +212,15 @@ export function createOAuthClient(deps: OAuthClientDeps): OAuthClient {
     token,
     clientCredentials: (client, scopes, options) =>
       token({ grant_type: 'client_credentials', scope: scopes.join(' ') }, client, options),
-    organizationSwitch: (request, options) =>
-      token(
-        {
-          grant_type: 'organization_switch',
-          token: requireToken(request.token, 'token'),
-          switching_organization: requireUuid(request.organizationId, 'switching_organization'),
-          scope: request.scopes.join(' '),
-        },
-        request.client,
-        options,
-      ),
+    organizationSwitch: async (request, options) => {
+      const grant = {
+        grant_type: 'organization_switch',
+        token: requireToken(request.token, 'token'),
+        switching_organization: requireUuid(request.organizationId, 'switching_organization'),
+        scope: request.scopes.join(' '),
+      };
+      return await token(grant, request.client, options);
+    },
     introspect,
     revoke: async (value, client, options = {}) => {
       const form: Record<string, string> = { token: requireToken(value, 'token') };

@@ -139,8 +139,10 @@ export function createOrganizationsClient(api: Wso2Api): OrganizationsClient {
   return {
     listPage,
     listAll,
-    listChildren: (parentId, options = {}) =>
-      listAll({ ...options, filter: parentIdFilter(parentId), recursive: false }),
+    listChildren: async (parentId, options = {}) => {
+      const filter = parentIdFilter(parentId);
+      return await listAll({ ...options, filter, recursive: false });
+    },
     get: async (organizationId, options) => {
       const id = requireUuid(organizationId, 'organizationId');
       const response = await api.call({
