@@ -113,7 +113,7 @@ export interface BrowserResult {
 
 /**
  * A user agent following the HTML forms: authorize → login form → consent form → redirect.
- * `decision` picks the consent button.
+ * `decision` picks the consent button. Starts without cookies, so the login form is served.
  */
 export async function browserAuthorize(
   client: HttpsClient,
@@ -122,6 +122,7 @@ export async function browserAuthorize(
   password: string,
   decision: 'approve' | 'deny' = 'approve',
 ): Promise<BrowserResult> {
+  client.clearCookies();
   const loginPage = await client.send(`/oauth2/authorize?${new URLSearchParams(query).toString()}`);
   expect(loginPage.status).toBe(200);
   const login = parseForm(loginPage.text);
