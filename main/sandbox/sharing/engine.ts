@@ -95,15 +95,6 @@ export class SharingEngine {
     }
   }
 
-  /** Drops the shares into a deleted organization and the policies it held. */
-  organizationRemoved(orgId: string): void {
-    const unit = this.unit();
-    for (const association of [...this.state.shareAssociations.values()]) {
-      if (association.orgId === orgId) unit.ledger.unshare(association);
-    }
-    this.removePolicies((p) => p.policyHoldingOrgId === orgId || p.initiatingOrgId === orgId);
-  }
-
   private shareSelected(agentIds: string[], orgs: OrgShareInput[], callingOrgId: string): void {
     const unit = this.unit();
     for (const agentId of agentIds) {

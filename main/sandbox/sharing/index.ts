@@ -18,8 +18,6 @@ export interface SharingArea {
   flush?(): void;
   /** Number of accepted requests still waiting to be applied. */
   pending?(): number;
-  /** Drops shares into, and policies held by, an organization that was deleted. */
-  organizationRemoved?(orgId: string): void;
 }
 
 export function createSharing(deps: SandboxDeps): SharingArea {
@@ -49,6 +47,5 @@ export function createSharing(deps: SandboxDeps): SharingArea {
     },
     flush: () => scheduler.flush(),
     pending: () => scheduler.size,
-    organizationRemoved: (orgId) => engine.organizationRemoved(orgId),
   };
 }

@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import type { RoleRef } from '../../../../main/sandbox/sharing/commands';
+import type { RoleAssignmentInput, RoleRef } from '../../../../main/sandbox/sharing/commands';
 import { SharingEngine } from '../../../../main/sandbox/sharing/engine';
+import type { PolicyName } from '../../../../main/sandbox/sharing/policy';
 import type { SandboxState } from '../../../../main/sandbox/state';
 import {
   AGENT,
@@ -26,8 +27,8 @@ const editor: RoleRef = {
   audienceType: 'application',
   audienceDisplay: 'Travel App',
 };
-const selected = (...roles: RoleRef[]) => ({ mode: 'SELECTED' as const, roles });
-const none = { mode: 'NONE' as const, roles: [] };
+const selected = (...roles: RoleRef[]): RoleAssignmentInput => ({ mode: 'SELECTED', roles });
+const none: RoleAssignmentInput = { mode: 'NONE', roles: [] };
 
 let state: SandboxState;
 let engine: SharingEngine;
@@ -41,13 +42,13 @@ beforeEach(() => {
 });
 
 function shareSelected(
-  orgs: { orgId: string; policy: string; roleAssignment?: ReturnType<typeof selected> }[],
+  orgs: { orgId: string; policy: PolicyName; roleAssignment?: RoleAssignmentInput }[],
   agentIds: string[] = [AGENT.travel],
   callingOrgId: string = ORG.root,
 ): void {
   const organizations = orgs.map((o) => ({
     orgId: o.orgId,
-    policy: o.policy as 'SELECTED_ORG_ONLY',
+    policy: o.policy,
     roleAssignment: o.roleAssignment ?? none,
   }));
   engine.acceptSelectiveShare({ agentIds, organizations }, callingOrgId)();
@@ -257,15 +258,11 @@ describe('selective share', () => {
 
 describe('share with all', () => {
   const shareAll = (
-    roles = none as ReturnType<typeof selected>,
-    policy = 'ALL_EXISTING_AND_FUTURE_ORGS',
+    roles: RoleAssignmentInput = none,
+    policy: PolicyName = 'ALL_EXISTING_AND_FUTURE_ORGS',
   ) =>
     engine.acceptGeneralShare(
-      {
-        agentIds: [AGENT.travel],
-        policy: policy as 'ALL_EXISTING_AND_FUTURE_ORGS',
-        roleAssignment: roles,
-      },
+      { agentIds: [AGENT.travel], policy, roleAssignment: roles },
       ORG.root,
     );
 
