@@ -1,8 +1,8 @@
 /**
  * The fewest API calls that move a share state to a desired one, in a safe order:
  *
- * 1. one `unshare` of the smallest set of subtrees that are shared (or hold a policy) but are
- *    not wanted — subtrees never contain a wanted org, so nothing wanted is lost;
+ * 1. one `unshare` of the smallest set of subtrees that are shared but not wanted (a policy is
+ *    only visible on a shared org) — such subtrees never contain a wanted org;
  * 2. one `share` (or `share-with-all`) when stored policies must change or wanted orgs are
  *    missing. A share call deletes every stored policy first, so it re-sends every "and
  *    children" policy to keep; re-sent policies also fix roles in their whole subtree;
@@ -33,9 +33,6 @@ function unshareRoots(current: ShareCore, expected: ShareCore, tree: OrgTreeView
   const unwanted = new Set<string>();
   for (const orgId of current.shared.keys()) {
     if (!expected.shared.has(orgId)) unwanted.add(orgId);
-  }
-  for (const orgId of current.holders.keys()) {
-    if (!expected.holders.has(orgId) && !expected.shared.has(orgId)) unwanted.add(orgId);
   }
   return [...unwanted]
     .filter((orgId) => !ancestors(tree, orgId).some((above) => unwanted.has(above)))
