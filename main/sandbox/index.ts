@@ -4,18 +4,22 @@
  */
 import { silentLogger, type Logger } from '../log/logger';
 import { createTlsIdentity } from './cert';
+import { buildInitialState, type SandboxData } from './data/initial';
 import type { SandboxDeps } from './deps';
-import { ROOT_ORG_HANDLE, ROOT_ORG_ID } from './model';
+import { ROOT_ORG_HANDLE } from './model';
 import { createOAuth } from './oauth';
+import { registerOrganizationRoutes } from './orgs/routes';
 import { Router } from './router';
 import { listen } from './server';
 import { createSharing } from './sharing';
-import { SandboxState } from './state';
+import type { SandboxState } from './state';
 
 export interface SandboxOptions {
   /** 9443 by default; 0 picks a free port. */
   port?: number;
   host?: string;
+  /** The initial data: the demo set (default) or a generated tree. */
+  data?: SandboxData;
   shareDelayMs?: number;
   clock?: () => number;
   logger?: Logger;
@@ -31,13 +35,14 @@ export interface Sandbox {
 }
 
 export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
+  const clock = options.clock ?? Date.now;
   const identity = await createTlsIdentity();
-  const state = new SandboxState(ROOT_ORG_ID);
+  const state = buildInitialState(options.data ?? 'demo', clock());
   const router = new Router();
   let origin = '';
   const base = {
     state,
-    clock: options.clock ?? Date.now,
+    clock,
     logger: options.logger ?? silentLogger,
     origin: () => origin,
     rootHandle: ROOT_ORG_HANDLE,
@@ -48,6 +53,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   const sharing = createSharing(deps);
   oauth.register(router);
   sharing.register(router);
+  registerOrganizationRoutes(router, deps);
 
   const running = await listen({
     router,

@@ -4,12 +4,12 @@
  */
 export interface Prng {
   /** A float in [0, 1). */
-  next(): number;
+  next: () => number;
   /** An unsigned 32-bit integer. */
-  word(): number;
+  word: () => number;
   /** An integer in [0, n). */
-  below(n: number): number;
-  pick<T>(items: readonly T[]): T;
+  below: (n: number) => number;
+  pick: <T>(items: readonly T[]) => T;
 }
 
 export function createPrng(seed: number): Prng {
