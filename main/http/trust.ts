@@ -32,6 +32,8 @@ export function shortSha256(sha256: string): string {
 /**
  * Node's bundled Mozilla roots plus, where the runtime can list them (Node ≥ 22.15, as in
  * Electron), the roots of the operating system store; undefined keeps Node's default.
+ * Known gap: on older runtimes a root installed only in the OS store is not seen, so such a
+ * server needs the custom-CA trust instead.
  */
 export function systemRoots(): string[] | undefined {
   const list = (tls as { getCACertificates?: (type: 'default' | 'system') => string[] })

@@ -3,6 +3,9 @@
  * not. The keychain is probed once at start; any later keychain failure or timeout also
  * switches to memory and reports the new status so the UI can say so. Values are never
  * logged and never written to disk by this module.
+ *
+ * Known gap: after a mid-run switch, secrets saved in the keychain earlier are not readable
+ * until the next start (the keychain is not retried), so the user re-enters them for this run.
  */
 import type { Logger } from '../log/logger';
 import { presenceOf } from './hint';

@@ -57,7 +57,7 @@ beforeAll(async () => {
         streamBytes(res, '/huge-declared', 30 * MB, true);
         return;
       case '/slow-headers':
-        setTimeout(() => sendJson(res, 200, { late: true }), 3_000);
+        setTimeout(() => sendJson(res, 200, { late: true }), 3_000).unref();
         return;
       case '/stalled-body':
         res.writeHead(200, { 'content-type': 'application/json', 'content-length': 100 });
@@ -107,7 +107,9 @@ describe('response checks', () => {
       .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(TooLargeError);
     expect((error as TooLargeError).limitBytes).toBe(20 * MB);
-    await expect.poll(() => bigBodyEnds.get('/huge-streamed')).toBe('closed early');
+    await expect
+      .poll(() => bigBodyEnds.get('/huge-streamed'), { timeout: 10_000 })
+      .toBe('closed early');
   });
 
   it('refuses a body whose Content-Length already exceeds the cap', async () => {
@@ -115,7 +117,9 @@ describe('response checks', () => {
       .request({ method: 'GET', url: '/huge-declared' })
       .catch((e: unknown) => e);
     expect(error).toMatchObject({ code: 'TOO_LARGE', limitBytes: MB });
-    await expect.poll(() => bigBodyEnds.get('/huge-declared')).toBe('closed early');
+    await expect
+      .poll(() => bigBodyEnds.get('/huge-declared'), { timeout: 10_000 })
+      .toBe('closed early');
   });
 });
 
