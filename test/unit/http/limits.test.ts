@@ -1,4 +1,5 @@
 import type { ServerResponse } from 'node:http';
+import { type AddressInfo, createServer as createNetServer, type Socket } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   createHttpClient,
@@ -124,6 +125,33 @@ describe('response checks', () => {
 });
 
 describe('timeouts', () => {
+  it('gives up on a server that accepts the connection but never completes TLS', async () => {
+    const sockets: Socket[] = [];
+    const silent = createNetServer((socket) => {
+      sockets.push(socket.on('error', () => undefined));
+    });
+    await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
+    const { port } = silent.address() as AddressInfo;
+    try {
+      const error = await createHttpClient({
+        baseUrl: `https://127.0.0.1:${port}`,
+        trust: { type: 'ca', pem: certs.caPem },
+        logger: silentLogger,
+        timeouts: { connectMs: 300 },
+      })
+        .request({ method: 'GET', url: '/' })
+        .catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(TimeoutError);
+      expect((error as TimeoutError).phase).toBe('connect');
+    } finally {
+      silent.close();
+      for (const socket of await new Promise<number>((r) =>
+        silent.getConnections((_e, n) => r(n)),
+      ).then(() => []))
+        void socket;
+    }
+  });
+
   it('gives up when the headers do not arrive within the limit', async () => {
     const error = await client({ timeouts: { headersMs: 300 }, retry: { maxAttempts: 1 } })
       .request({ method: 'GET', url: '/slow-headers' })
