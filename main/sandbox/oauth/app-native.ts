@@ -8,7 +8,7 @@ import { z } from 'zod';
 import { apiError, json, type Reply, type RequestContext } from '../http';
 import { checkAuthorizationRequest, type AuthorizationRequest } from './authorize-request';
 import type { OAuthCore } from './core';
-import { verifyLogin, type LoginResult, type UserLockout } from './credentials';
+import type { Credentials, LoginResult } from './credentials';
 import type { Identity } from './identity';
 
 /** base64("BasicAuthenticator:LOCAL"), WSO2's id of the username & password authenticator. */
@@ -95,7 +95,7 @@ export class AppNativeFlows {
 
   constructor(
     private readonly core: OAuthCore,
-    private readonly lockout: UserLockout,
+    private readonly credentials: Credentials,
     private readonly issueCode: (request: AuthorizationRequest, identity: Identity) => string,
   ) {}
 
@@ -143,9 +143,7 @@ export class AppNativeFlows {
     if (selectedAuthenticator.authenticatorId !== BASIC_AUTHENTICATOR_ID) {
       throw apiError(400, 'ABA-60001', 'Invalid request.', 'Unknown authenticator.', ctx.traceId);
     }
-    const result = verifyLogin(
-      this.core.deps.state,
-      this.lockout,
+    const result = this.credentials.verify(
       flow.request.loginOrgId,
       selectedAuthenticator.params.username ?? '',
       selectedAuthenticator.params.password ?? '',

@@ -9,16 +9,16 @@ import type { AppNativeFlows } from './app-native';
 import { checkAuthorizationRequest, withParams } from './authorize-request';
 import type { CodeStore } from './codes';
 import { orgLabels, type OAuthCore } from './core';
-import { verifyLogin, type UserLockout } from './credentials';
+import type { Credentials } from './credentials';
 import type { Identity } from './identity';
-import { consentPage, errorPage, loginPage } from './pages';
+import { consentPage, errorPage, loginPage, pageSecurityHeaders } from './pages';
 import type { BrowserSession, BrowserSessions, PendingAuthorization } from './sessions';
 
 export interface BrowserFlowParts {
   core: OAuthCore;
   codes: CodeStore;
   sessions: BrowserSessions;
-  lockout: UserLockout;
+  credentials: Credentials;
   appNative: AppNativeFlows;
 }
 
@@ -46,6 +46,7 @@ function loginReply(
       csrf: session.csrf,
       ...extra,
     }),
+    pageSecurityHeaders(),
   );
 }
 
@@ -70,6 +71,7 @@ function consentReply(
       sessionDataKeyConsent: pending.key,
       csrf: session.csrf,
     }),
+    pageSecurityHeaders(request.redirectUri),
   );
 }
 
@@ -173,9 +175,7 @@ export function createLoginHandler(parts: BrowserFlowParts): Handler {
     if (!pending) return html(400, errorPage('Sign-in failed', STALE_FORM));
 
     const username = form.get('username') ?? '';
-    const result = verifyLogin(
-      parts.core.deps.state,
-      parts.lockout,
+    const result = parts.credentials.verify(
       pending.request.loginOrgId,
       username,
       form.get('password') ?? '',

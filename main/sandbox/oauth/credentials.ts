@@ -3,6 +3,7 @@
  * username is its id, with or without the `AGENT/` store prefix), with account lockout after
  * `MAX_FAILED_LOGINS` consecutive failures.
  */
+import type { Logger } from '../../log/logger';
 import { MAX_FAILED_LOGINS } from '../model';
 import type { SandboxState } from '../state';
 import { secretsEqual } from './client-auth';
@@ -14,7 +15,7 @@ export type LoginResult =
   | { ok: false; reason: 'locked' };
 
 /** Users have no failure counter in the model; the OAuth area keeps theirs. */
-export class UserLockout {
+class UserLockout {
   private readonly failures = new Map<string, number>();
 
   fail(userId: string): number {
@@ -60,31 +61,47 @@ function loginAgent(
   };
 }
 
-export function verifyLogin(
-  state: SandboxState,
-  lockout: UserLockout,
-  orgId: string,
-  username: string,
-  password: string,
-): LoginResult {
-  const asAgent = loginAgent(state, orgId, username, password);
-  if (asAgent) return asAgent;
+/** Verifies logins and records failures; a lockout is logged and persisted. */
+export class Credentials {
+  private readonly lockout = new UserLockout();
 
-  const user = [...state.users.values()].find((u) => u.orgId === orgId && u.userName === username);
-  // An unknown username says nothing about attempts, so it cannot be used to probe accounts.
-  if (!user) return { ok: false, reason: 'invalid', remainingAttempts: undefined };
-  if (user.accountLocked) return { ok: false, reason: 'locked' };
-  if (secretsEqual(user.password, password)) {
-    lockout.reset(user.id);
-    return {
-      ok: true,
-      identity: { kind: 'user', id: user.id, userName: user.userName, residentOrgId: orgId },
-    };
+  constructor(
+    private readonly state: SandboxState,
+    private readonly logger: Logger,
+  ) {}
+
+  verify(orgId: string, username: string, password: string): LoginResult {
+    const result = this.check(orgId, username, password);
+    if (!result.ok && result.reason === 'locked') {
+      this.logger.warn('login refused: account locked', { orgId });
+    }
+    // Failure counters and locks are state worth persisting, like WSO2's account lock claim.
+    this.state.markChanged();
+    return result;
   }
-  const failures = lockout.fail(user.id);
-  if (failures >= MAX_FAILED_LOGINS) {
-    user.accountLocked = true;
-    return { ok: false, reason: 'locked' };
+
+  private check(orgId: string, username: string, password: string): LoginResult {
+    const asAgent = loginAgent(this.state, orgId, username, password);
+    if (asAgent) return asAgent;
+
+    const user = [...this.state.users.values()].find(
+      (u) => u.orgId === orgId && u.userName === username,
+    );
+    // An unknown username says nothing about attempts, so it cannot be used to probe accounts.
+    if (!user) return { ok: false, reason: 'invalid', remainingAttempts: undefined };
+    if (user.accountLocked) return { ok: false, reason: 'locked' };
+    if (secretsEqual(user.password, password)) {
+      this.lockout.reset(user.id);
+      return {
+        ok: true,
+        identity: { kind: 'user', id: user.id, userName: user.userName, residentOrgId: orgId },
+      };
+    }
+    const failures = this.lockout.fail(user.id);
+    if (failures >= MAX_FAILED_LOGINS) {
+      user.accountLocked = true;
+      return { ok: false, reason: 'locked' };
+    }
+    return { ok: false, reason: 'invalid', remainingAttempts: MAX_FAILED_LOGINS - failures };
   }
-  return { ok: false, reason: 'invalid', remainingAttempts: MAX_FAILED_LOGINS - failures };
 }

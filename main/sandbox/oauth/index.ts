@@ -10,7 +10,7 @@ import { AppNativeFlows } from './app-native';
 import { createAuthorizeHandler, createLoginHandler, issueCode } from './authorize-browser';
 import { CodeStore } from './codes';
 import type { OAuthCore, OAuthDeps } from './core';
-import { UserLockout } from './credentials';
+import { Credentials } from './credentials';
 import { authorizationCodeGrant } from './grants/authorization-code';
 import { clientCredentialsGrant } from './grants/client-credentials';
 import { organizationSwitchGrant } from './grants/organization-switch';
@@ -40,11 +40,11 @@ export function createOAuth(deps: OAuthDeps): OAuthArea {
   const core: OAuthCore = { deps, key, store, nowSec };
   const codes = new CodeStore(nowSec);
   const sessions = new BrowserSessions(nowSec);
-  const lockout = new UserLockout();
-  const appNative = new AppNativeFlows(core, lockout, (request, identity) =>
+  const credentials = new Credentials(deps.state, deps.logger.child('oauth'));
+  const appNative = new AppNativeFlows(core, credentials, (request, identity) =>
     issueCode(codes, request, identity),
   );
-  const browser = { core, codes, sessions, lockout, appNative };
+  const browser = { core, codes, sessions, credentials, appNative };
 
   const grants = new Map<string, GrantHandler>([
     ['client_credentials', (ctx, client, form) => clientCredentialsGrant(core, ctx, client, form)],

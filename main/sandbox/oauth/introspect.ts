@@ -1,5 +1,5 @@
 /** `POST /oauth2/introspect` (§8.6): Basic client auth, WSO2's response fields. */
-import { json, type Reply, type RequestContext } from '../http';
+import { json, oauthError, type Reply, type RequestContext } from '../http';
 import { authenticateClient } from './client-auth';
 import { orgLabels, type OAuthCore } from './core';
 import { autOf } from './identity';
@@ -35,9 +35,29 @@ function activeRefresh(core: OAuthCore, token: string): RefreshTokenRecord | und
   return identityIsActive(core.deps.state, record.identity) ? record : undefined;
 }
 
+/**
+ * Basic client credentials (as the docs show), or a bearer token holding the registry's
+ * introspection scope (`internal_org_oauth2_introspect` for a token of a child org).
+ */
+function authenticateCaller(core: OAuthCore, ctx: RequestContext, form: URLSearchParams): void {
+  const bearer = /^Bearer\s+(\S+)$/i.exec(ctx.req.headers.authorization ?? '');
+  if (!bearer) {
+    authenticateClient(core, ctx, form);
+    return;
+  }
+  const caller = resolveAccessToken(core.key, core.store, core.deps.state, bearer[1]!);
+  const wanted =
+    caller?.orgId === core.deps.state.rootOrgId
+      ? 'internal_oauth2_introspect'
+      : 'internal_org_oauth2_introspect';
+  if (!caller || !caller.scopes.includes(wanted)) {
+    throw oauthError('invalid_client', 'The bearer token may not introspect tokens.');
+  }
+}
+
 export async function introspect(core: OAuthCore, ctx: RequestContext): Promise<Reply> {
   const form = await ctx.form();
-  authenticateClient(core, ctx, form);
+  authenticateCaller(core, ctx, form);
   const token = (form.get('token') ?? '').trim();
   if (token === '') return noStore(400, { error: 'Invalid input' });
 

@@ -10,6 +10,23 @@ const ESCAPES: Record<string, string> = {
   "'": '&#39;',
 };
 
+/**
+ * Headers of the login and consent pages. Browsers also apply `form-action` to the redirect
+ * that answers a form post, so the consent page must allow the client's redirect URI.
+ */
+export function pageSecurityHeaders(redirectUri?: string): Record<string, string> {
+  let formAction = "'self'";
+  if (redirectUri !== undefined) {
+    const url = new URL(redirectUri);
+    // Custom schemes have no origin; a scheme source allows them.
+    formAction += ` ${url.origin === 'null' ? url.protocol : url.origin}`;
+  }
+  return {
+    'Content-Security-Policy': `default-src 'none'; style-src 'unsafe-inline'; form-action ${formAction}; frame-ancestors 'none'; base-uri 'none'`,
+    'X-Frame-Options': 'DENY',
+  };
+}
+
 export function escapeHtml(value: string): string {
   return value.replace(/[&<>"']/g, (c) => ESCAPES[c]!);
 }

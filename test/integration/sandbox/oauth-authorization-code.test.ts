@@ -183,6 +183,22 @@ describe('redirect URIs', () => {
 });
 
 describe('login and consent pages', () => {
+  it('lets the consent form post only to this origin and the client redirect origin', async () => {
+    const { challenge } = pkce();
+    const redirect = 'http://127.0.0.1:40404/callback';
+    const result = await browserAuthorize(
+      server.client,
+      userQuery(challenge, { redirect_uri: redirect }),
+      'bob',
+      'bob-password',
+    );
+    const loginCsp = result.loginPage.headers['content-security-policy']!;
+    expect(loginCsp).toContain("form-action 'self';");
+    expect(loginCsp).toContain("frame-ancestors 'none'");
+    const consentCsp = result.consentPage!.headers['content-security-policy']!;
+    expect(consentCsp).toContain("form-action 'self' http://127.0.0.1:40404;");
+  });
+
   it('redirects access_denied when the user denies consent', async () => {
     const { challenge } = pkce();
     const result = await browserAuthorize(

@@ -111,6 +111,25 @@ describe('introspection', () => {
     expect((await introspect(token)).json()).toEqual({ active: false });
   });
 
+  it('accepts a bearer token with the introspection scope, not one without it', async () => {
+    const target = await adminToken();
+    const introspector = await server.client.send('/oauth2/token', {
+      basic: CLIENTS.admin,
+      form: { grant_type: 'client_credentials', scope: 'internal_oauth2_introspect' },
+    });
+    const allowed = await server.client.send('/oauth2/introspect', {
+      headers: { authorization: `Bearer ${introspector.json().access_token as string}` },
+      form: { token: target },
+    });
+    expect(allowed.status).toBe(200);
+    expect(allowed.json().active).toBe(true);
+    const refused = await server.client.send('/oauth2/introspect', {
+      headers: { authorization: `Bearer ${target}` },
+      form: { token: target },
+    });
+    expect(refused.status).toBe(401);
+  });
+
   it('requires client authentication', async () => {
     const response = await server.client.send('/oauth2/introspect', { form: { token: 'x' } });
     expect(response.status).toBe(401);

@@ -110,6 +110,7 @@ const ADMIN_SCOPES = [
   'internal_agent_share',
   'internal_org_agent_share',
   'internal_org_role_mgt_view',
+  'internal_oauth2_introspect',
 ];
 
 export function seedOAuthFixture(state: SandboxState): void {
