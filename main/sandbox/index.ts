@@ -8,7 +8,9 @@ import { buildInitialState, type SandboxData } from './data/initial';
 import type { SandboxDeps } from './deps';
 import { ROOT_ORG_HANDLE } from './model';
 import { createOAuth } from './oauth';
+import { registerAgentRoutes } from './agents/routes';
 import { registerOrganizationRoutes } from './orgs/routes';
+import { registerRoleRoutes } from './roles/routes';
 import { Router } from './router';
 import { listen } from './server';
 import { createSharing } from './sharing';
@@ -54,6 +56,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   oauth.register(router);
   sharing.register(router);
   registerOrganizationRoutes(router, deps);
+  registerAgentRoutes(router, deps);
+  registerRoleRoutes(router, deps);
 
   const running = await listen({
     router,
