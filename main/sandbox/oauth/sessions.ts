@@ -115,12 +115,14 @@ export class BrowserSessions {
     identity: Identity | undefined,
     loginOrgId: string | undefined,
   ): { session: BrowserSession; setCookie: string } {
+    const now = this.nowSec();
+    for (const [id, s] of this.sessions) if (s.exp <= now) this.sessions.delete(id);
     const session: BrowserSession = {
       id: randomBytes(24).toString('base64url'),
       csrf: randomBytes(24).toString('base64url'),
       identity,
       loginOrgId,
-      exp: this.nowSec() + SESSION_LIFETIME_SEC,
+      exp: now + SESSION_LIFETIME_SEC,
     };
     this.sessions.set(session.id, session);
     return { session, setCookie: cookieHeader(session.id) };

@@ -4,8 +4,8 @@
  */
 import { createLocalJWKSet, decodeJwt, jwtVerify, type JSONWebKeySet } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CLIENTS, IDS } from '../../unit/sandbox/oauth/support/fixture';
-import { agentRootToken } from '../../unit/sandbox/oauth/support/flows';
+import { AGENT_REDIRECT, CLIENTS, IDS, SECRETS } from '../../unit/sandbox/oauth/support/fixture';
+import { agentRootToken, pkce, submitAgentSecret } from '../../unit/sandbox/oauth/support/flows';
 import {
   startOAuthTestServer,
   type OAuthTestServer,
@@ -177,6 +177,58 @@ describe('org-qualified endpoints', () => {
       await server.client.send(`/o/${IDS.business}/oauth2/token/.well-known/openid-configuration`)
     ).json();
     expect(doc.issuer).toBe(`${server.origin}/o/${IDS.business}/oauth2/token`);
+  });
+
+  it('lets an agent created in the organization log in at its org-qualified endpoints', async () => {
+    const base = `/o/${IDS.business}/oauth2`;
+    const { verifier, challenge } = pkce();
+    const started = await server.client.send(`${base}/authorize`, {
+      headers: { accept: 'application/json' },
+      form: {
+        client_id: CLIENTS.agentLogin.clientId,
+        response_type: 'code',
+        redirect_uri: AGENT_REDIRECT,
+        scope: 'openid',
+        response_mode: 'direct',
+        code_challenge: challenge,
+        code_challenge_method: 'S256',
+      },
+    });
+    expect(started.status).toBe(200);
+    const links = started.json().links as { href: string }[];
+    expect(links[0]!.href).toBe(`${server.origin}${base}/authn`);
+    // A root agent is not a user of Business and cannot log in there.
+    const rootAgent = await submitAgentSecret(
+      server.client,
+      started.json().flowId as string,
+      IDS.agent,
+      SECRETS.agent,
+    );
+    expect(rootAgent.json().flowStatus).toBe('FAIL_INCOMPLETE');
+    const authn = await submitAgentSecret(
+      server.client,
+      started.json().flowId as string,
+      IDS.orgAgent,
+      SECRETS.orgAgent,
+    );
+    const form = {
+      grant_type: 'authorization_code',
+      code: authn.json().code as string,
+      code_verifier: verifier,
+      redirect_uri: AGENT_REDIRECT,
+    };
+    // The code belongs to the org-qualified issuer; the root endpoint does not accept it.
+    const atRoot = await server.client.send('/oauth2/token', { basic: CLIENTS.agentLogin, form });
+    expect(atRoot.json().error).toBe('invalid_grant');
+    const token = await server.client.send(`${base}/token`, { basic: CLIENTS.agentLogin, form });
+    expect(token.status).toBe(200);
+    expect(decodeJwt(token.json().access_token as string)).toMatchObject({
+      iss: `${server.origin}${base}/token`,
+      sub: IDS.orgAgent,
+      aut: 'AGENT',
+      org_id: IDS.business,
+      agent_org: IDS.business,
+    });
   });
 
   it('refuses an app that is not shared with the organization', async () => {

@@ -22,6 +22,7 @@ export const IDS = {
   agentCopy: 'c0c0c0c0-8cfc-4dc9-9332-3f84641b72d8',
   lockedAgent: '2f4c9e1a-5b6d-4c3e-8f7a-1b2c3d4e5f60',
   unsharedAgent: 'a3b4c5d6-e7f8-4a9b-8c0d-1e2f3a4b5c6d',
+  orgAgent: 'e5e5e5e5-e7f8-4a9b-8c0d-1e2f3a4b5c6d',
   bob: 'b5c6d7e8-f9a0-4b1c-9d2e-3f4a5b6c7d8e',
   rootAdmin: 'd1d1d1d1-f9a0-4b1c-9d2e-3f4a5b6c7d8e',
 } as const;
@@ -30,6 +31,7 @@ export const SECRETS = {
   agent: 'agent-secret',
   lockedAgent: 'locked-secret',
   unsharedAgent: 'unshared-secret',
+  orgAgent: 'org-agent-secret',
   bob: 'bob-password',
   rootAdmin: 'admin-password',
 } as const;
@@ -163,6 +165,7 @@ export function seedOAuthFixture(state: SandboxState): void {
     IDS.unsharedAgent,
     agent(IDS.unsharedAgent, SECRETS.unsharedAgent, IDS.root, 'Invoice Bot'),
   );
+  state.agents.set(IDS.orgAgent, agent(IDS.orgAgent, SECRETS.orgAgent, IDS.business, 'Local Bot'));
   state.shareAssociations.set(1, {
     id: 1,
     agentId: IDS.agent,
