@@ -3,7 +3,7 @@
  * Organization Management API does: `parentId eq '<id>'` filters, cursor pages, `limit`.
  */
 import { parentIdFilter } from '../../../main/wso2/filters';
-import type { ListOrganizationsOptions, OrganizationPage } from '../../../main/wso2/organizations';
+import type { ListOrganizationsOptions } from '../../../main/wso2/organizations';
 import type { OrgPageSource } from '../../../main/orgs/sync';
 
 export interface GeneratedOrg {
