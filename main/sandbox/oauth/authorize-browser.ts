@@ -95,13 +95,11 @@ function startAuthorization(
   }
   const { session, setCookie } = parts.sessions.ensure(ctx);
   const pending = parts.sessions.addPending(session.id, check.request);
-  const signedIn =
-    session.identity !== undefined &&
-    session.loginOrgId === check.request.loginOrgId &&
-    !check.request.forceLogin;
-  const reply = signedIn
-    ? consentReply(pending, session, parts, session.identity!)
-    : loginReply(parts, pending, session);
+  const signedIn = session.loginOrgId === check.request.loginOrgId && !check.request.forceLogin;
+  const reply =
+    signedIn && session.identity
+      ? consentReply(pending, session, parts, session.identity)
+      : loginReply(parts, pending, session);
   return withCookie(reply, setCookie);
 }
 
@@ -112,7 +110,10 @@ function submitConsent(parts: BrowserFlowParts, ctx: RequestContext, form: URLSe
   }
   const pending = parts.sessions.pending(form.get('sessionDataKeyConsent'), session);
   const identity = session.identity;
-  if (!pending || !identity) return html(400, errorPage('Consent failed', STALE_FORM));
+  // The login must have been to the organization this request logs in to.
+  if (!pending || !identity || session.loginOrgId !== pending.request.loginOrgId) {
+    return html(400, errorPage('Consent failed', STALE_FORM));
+  }
   const decision = form.get('consent');
   if (decision !== 'approve' && decision !== 'deny') {
     return html(400, errorPage('Consent failed', 'Choose Approve or Deny.'));

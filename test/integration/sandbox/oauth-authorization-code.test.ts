@@ -249,6 +249,36 @@ describe('login and consent pages', () => {
     expect(cookieless.status).toBe(403);
   });
 
+  it('does not let a login to one organization consent to a request of another', async () => {
+    const { challenge } = pkce();
+    server.client.clearCookies();
+    const businessLogin = await server.client.send(
+      `/oauth2/authorize?${new URLSearchParams(userQuery(challenge)).toString()}`,
+    );
+    const login = parseForm(businessLogin.text);
+    const consentPage = await server.client.send(login.action, {
+      form: { ...login.fields, username: 'bob', password: 'bob-password' },
+    });
+    const { csrf } = parseForm(consentPage.text).fields;
+
+    const rootQuery = userQuery(challenge);
+    delete rootQuery.orgId;
+    delete rootQuery.fidp;
+    const rootLogin = await server.client.send(
+      `/oauth2/authorize?${new URLSearchParams(rootQuery).toString()}`,
+    );
+    expect(rootLogin.text).toContain('name="password"');
+    const forged = await server.client.send('/oauth2/authorize', {
+      form: {
+        sessionDataKeyConsent: parseForm(rootLogin.text).fields.sessionDataKey!,
+        csrf: csrf!,
+        consent: 'approve',
+      },
+    });
+    expect(forged.status).toBe(400);
+    expect(forged.headers.location).toBeUndefined();
+  });
+
   it('escapes hostile values and reflects no raw HTML', async () => {
     const hostile = '"><script>alert(1)</script>';
     const { challenge } = pkce();
