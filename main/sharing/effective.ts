@@ -118,9 +118,13 @@ export function effectiveSharing(
       missingRoles:
         entry === undefined || expectedKeys === null
           ? []
-          : expectedKeys.filter((key) => !assignedKeys.has(key)).map((k) => roleFromKey(k, rootName)),
+          : expectedKeys
+              .filter((key) => !assignedKeys.has(key))
+              .map((k) => roleFromKey(k, rootName)),
       unexpectedRoles:
-        expectedKeys === null ? [] : assigned.filter((role) => !expectedKeys.includes(roleKey(role))),
+        expectedKeys === null
+          ? []
+          : assigned.filter((role) => !expectedKeys.includes(roleKey(role))),
       missingShare: entry === undefined && coverage !== undefined,
     });
   }
@@ -135,9 +139,8 @@ export function effectiveSharing(
     counts: {
       shared: shared.length,
       missingShare: orgs.filter((org) => org.missingShare).length,
-      roleMismatch: shared.filter(
-        (org) => org.missingRoles.length + org.unexpectedRoles.length > 0,
-      ).length,
+      roleMismatch: shared.filter((org) => org.missingRoles.length + org.unexpectedRoles.length > 0)
+        .length,
       outsidePolicy: orgs.filter((org) => org.via === 'outside-policy').length,
     },
   };

@@ -10,6 +10,9 @@
  *
  * Removals go first so the agent never holds access that neither the old nor the new state
  * grants. `none` is one `unshare-with-all`, which also clears policies the read cannot show.
+ *
+ * Known gap: a policy stored for an org that no longer holds the agent is invisible to the share
+ * read, so a plan from a state that looks empty sends nothing and such a policy stays.
  */
 import { analyzeDesired, expectedCore } from './expected';
 import type { RoleChangeOp, StepAction } from './plan-types';

@@ -27,7 +27,15 @@ export const stepActionSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('patch-roles'), operations: z.array(roleChangeOpSchema).min(1) }),
 ]);
 export type StepAction = z.infer<typeof stepActionSchema>;
-export type StepKind = StepAction['kind'];
+
+export const stepKindSchema = z.enum([
+  'unshare-with-all',
+  'share-with-all',
+  'unshare',
+  'share',
+  'patch-roles',
+]);
+export type StepKind = z.infer<typeof stepKindSchema>;
 
 export const httpRequestSchema = z.object({
   method: z.enum(['POST', 'PATCH']),
