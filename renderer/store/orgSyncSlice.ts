@@ -17,6 +17,8 @@ export interface SyncRun {
   readonly fetched: number;
   readonly total: number | null;
   readonly startedAt: number;
+  /** When the last progress arrived; rate and time left are measured up to here. */
+  readonly updatedAt: number;
   readonly error: string | null;
 }
 
@@ -29,13 +31,20 @@ export interface OrgSyncSlice {
   refreshCacheStatus: () => Promise<void>;
 }
 
-const IDLE: SyncRun = { status: 'idle', fetched: 0, total: null, startedAt: 0, error: null };
+const IDLE: SyncRun = {
+  status: 'idle',
+  fetched: 0,
+  total: null,
+  startedAt: 0,
+  updatedAt: 0,
+  error: null,
+};
 
 export const createOrgSyncSlice: DepsSliceCreator<OrgSyncSlice> = (deps) => (set, get) => {
   let controller: AbortController | null = null;
 
   const finish = (patch: Partial<SyncRun>): void =>
-    set((state) => ({ syncRun: { ...state.syncRun, ...patch } }));
+    set((state) => ({ syncRun: { ...state.syncRun, ...patch, updatedAt: deps.now() } }));
 
   return {
     syncRun: IDLE,
@@ -45,7 +54,8 @@ export const createOrgSyncSlice: DepsSliceCreator<OrgSyncSlice> = (deps) => (set
       if (controller) return;
       const run = new AbortController();
       controller = run;
-      set({ syncRun: { ...IDLE, status: 'running', startedAt: deps.now() } });
+      const startedAt = deps.now();
+      set({ syncRun: { ...IDLE, status: 'running', startedAt, updatedAt: startedAt } });
 
       try {
         const raw = await deps.orgSource.sync({

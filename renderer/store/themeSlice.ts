@@ -16,9 +16,17 @@ export function resolveTheme(preference: ThemePreference, system: Theme): Theme 
   return preference === 'system' ? system : preference;
 }
 
+export const DARK_QUERY = '(prefers-color-scheme: dark)';
+
+/** The OS preference at start-up, so the first paint already has the right theme. */
+function initialSystemTheme(): Theme {
+  const query = typeof matchMedia === 'function' ? matchMedia(DARK_QUERY) : null;
+  return query?.matches ? 'dark' : 'light';
+}
+
 export const createThemeSlice: SliceCreator<ThemeSlice> = (set) => ({
   themePreference: 'system',
-  systemTheme: 'light',
+  systemTheme: initialSystemTheme(),
   setThemePreference: (themePreference) => set({ themePreference }),
   setSystemTheme: (systemTheme) => set({ systemTheme }),
 });

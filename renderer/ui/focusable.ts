@@ -11,6 +11,9 @@ const FOCUSABLE = [
 
 export function tabbableWithin(container: HTMLElement): HTMLElement[] {
   return [...container.querySelectorAll<HTMLElement>(FOCUSABLE)].filter(
-    (element) => !element.closest('[inert]') && element.getAttribute('aria-hidden') !== 'true',
+    (element) =>
+      element.tabIndex >= 0 &&
+      !element.closest('[inert]') &&
+      element.getAttribute('aria-hidden') !== 'true',
   );
 }

@@ -12,3 +12,21 @@ export interface OrgDecoration {
   readonly expectedRoles?: readonly string[];
   readonly actualRoles?: readonly string[];
 }
+
+export interface RoleDifference {
+  readonly missing: readonly string[];
+  readonly extra: readonly string[];
+}
+
+/** Roles the agent should have but lacks, and roles it has but should not. */
+export function roleDifference(
+  expected: readonly string[],
+  actual: readonly string[],
+): RoleDifference {
+  const expectedSet = new Set(expected);
+  const actualSet = new Set(actual);
+  return {
+    missing: expected.filter((role) => !actualSet.has(role)),
+    extra: actual.filter((role) => !expectedSet.has(role)),
+  };
+}

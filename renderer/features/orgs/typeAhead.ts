@@ -8,17 +8,18 @@ import type { TreeRow } from './treeModel';
 /** Keys typed further apart than this start a new prefix. */
 export const TYPE_AHEAD_RESET_MS = 500;
 
+const NOT_TYPE_AHEAD = new Set(['*', ' ', '/', '?']);
+
 export function isTypeAheadKey(event: {
   key: string;
   ctrlKey: boolean;
   metaKey: boolean;
   altKey: boolean;
 }): boolean {
-  // `*` expands siblings and space selects, so neither starts a search.
+  // `*` expands siblings and space selects; `/` and `?` are app-wide shortcuts.
   return (
     event.key.length === 1 &&
-    event.key !== '*' &&
-    event.key !== ' ' &&
+    !NOT_TYPE_AHEAD.has(event.key) &&
     !event.ctrlKey &&
     !event.metaKey &&
     !event.altKey

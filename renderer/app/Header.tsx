@@ -1,0 +1,32 @@
+/** The top bar: product name, profile picker, connection state, theme, and shortcuts help. */
+import type { ReactNode } from 'react';
+import { ConnectionBadge } from '../features/orgs/ConnectionBadge';
+import { useAppStore } from '../store/StoreProvider';
+import { IconButton } from '../ui/IconButton';
+import { KeyboardIcon } from '../ui/icons';
+import { ThemeSwitcher } from './ThemeSwitcher';
+
+export interface HeaderProps {
+  /** The profile picker; the profiles feature provides it. */
+  profileSlot?: ReactNode;
+}
+
+export function Header({ profileSlot }: HeaderProps): React.JSX.Element {
+  const setShortcutsOpen = useAppStore((state) => state.setShortcutsOpen);
+  return (
+    <header className="app-header">
+      <span className="app-name">ShareDesk</span>
+      <div className="app-header-profile">{profileSlot}</div>
+      <div className="app-header-status">
+        <ConnectionBadge />
+      </div>
+      <ThemeSwitcher />
+      <IconButton
+        label="Keyboard shortcuts"
+        aria-keyshortcuts="?"
+        icon={<KeyboardIcon />}
+        onClick={() => setShortcutsOpen(true)}
+      />
+    </header>
+  );
+}

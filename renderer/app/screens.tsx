@@ -1,0 +1,73 @@
+/** The app's screens, in navigation order; Alt+1…5 follow this order. */
+import type { ComponentType } from 'react';
+import { OrgsScreen } from '../features/orgs/OrgsScreen';
+import type { ScreenId } from '../store/uiSlice';
+import { PlaceholderScreen } from './PlaceholderScreen';
+
+export interface ScreenDefinition {
+  id: ScreenId;
+  title: string;
+  component: ComponentType;
+}
+
+export type ScreenOverrides = Partial<Record<ScreenId, ComponentType>>;
+
+function placeholder(title: string, summary: string, details: readonly string[]): ComponentType {
+  const Screen = (): React.JSX.Element => (
+    <PlaceholderScreen title={title} summary={summary} details={details} />
+  );
+  Screen.displayName = `Placeholder(${title})`;
+  return Screen;
+}
+
+export const DEFAULT_SCREENS: readonly ScreenDefinition[] = [
+  { id: 'organizations', title: 'Organizations', component: OrgsScreen },
+  {
+    id: 'share',
+    title: 'Share editor',
+    component: placeholder(
+      'Share editor',
+      'Decide which organizations an agent reaches, and with which roles.',
+      [
+        'Pick an agent and see its effective sharing on every organization.',
+        'Draft a plan, preview the API calls and their blast radius, apply and verify.',
+        'Plans drafted offline wait in the outbox until the server is reachable.',
+      ],
+    ),
+  },
+  {
+    id: 'activity',
+    title: 'Activity',
+    component: placeholder('Activity', 'The journal of applied plans and the outbox.', [
+      'Every applied plan with its outcome per organization, exportable.',
+      'Undo a plan by applying its inverse.',
+      'Queued plans and conflicts found on replay.',
+    ]),
+  },
+  {
+    id: 'tokens',
+    title: 'Token workbench',
+    component: placeholder('Token workbench', 'Get, inspect and compare the tokens WSO2 issues.', [
+      'Agent login, organization switch, and on-behalf-of flows, step by step.',
+      'Decode, verify against the issuer’s keys, introspect, and explain the claims.',
+      'The delegation chain and a diff of two tokens.',
+    ]),
+  },
+  {
+    id: 'profiles',
+    title: 'Profiles',
+    component: placeholder('Profiles', 'The servers ShareDesk talks to.', [
+      'Base URL, root organization, and how to sign in as administrator.',
+      'Trust: system certificates, a custom CA, or a pinned certificate.',
+      'The built-in Sandbox profile to try everything offline.',
+    ]),
+  },
+];
+
+export function withOverrides(overrides: ScreenOverrides | undefined): readonly ScreenDefinition[] {
+  if (!overrides) return DEFAULT_SCREENS;
+  return DEFAULT_SCREENS.map((screen) => ({
+    ...screen,
+    component: overrides[screen.id] ?? screen.component,
+  }));
+}
