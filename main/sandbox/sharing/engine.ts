@@ -106,8 +106,10 @@ export class SharingEngine {
         // WSO2 aborts the whole request here, after the earlier work and policy deletion.
         if (!targets) return this.invalidPolicy(org.policy, agentId);
         const roleIds = unit.roles.resolve(org.roleAssignment.roles, callingOrgId);
-        for (const target of targets)
+        for (const target of targets) {
           this.shareInto(unit, agent, target, org.roleAssignment, roleIds);
+        }
+        // Like WSO2, the policy keeps the named roles even with mode NONE (future orgs get them).
         if (isStoredPolicy(org.policy)) {
           this.savePolicy({
             agentId,
@@ -192,9 +194,11 @@ export class SharingEngine {
         }
         const roleIds = unit.roles.resolve(operation.roles, callingOrgId);
         const copies = unit.roles.copiesIn(operation.orgId, roleIds);
-        if (operation.op === 'add')
+        if (operation.op === 'add') {
           unit.roles.assign(operation.orgId, association.sharedAgentId, copies);
-        else unit.roles.unassign(operation.orgId, association.sharedAgentId, copies);
+        } else {
+          unit.roles.unassign(operation.orgId, association.sharedAgentId, copies);
+        }
       }
     }
   }

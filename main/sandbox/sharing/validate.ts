@@ -146,7 +146,7 @@ function agentIdsOf(criteria: AgentCriteriaBody, fail: Fail): string[] {
   return ids.filter((id) => id !== null);
 }
 
-/** Omitted assignment ⇒ NONE; an assignment without `mode` ⇒ SELECTED; `mode: null` ⇒ NONE. */
+/** No assignment ⇒ NONE; an assignment without `mode` ⇒ SELECTED; `mode: null` ⇒ NONE. */
 function modeOf(assignment: RoleAssignmentBody): RoleAssignmentInput['mode'] {
   if (assignment === null || assignment === undefined) return 'NONE';
   if (assignment.mode === undefined) return 'SELECTED';

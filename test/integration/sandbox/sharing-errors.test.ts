@@ -90,7 +90,7 @@ describe('request bodies', () => {
     );
   });
 
-  it('a parseable policy WSO2 does not support for agents is accepted and fails later', async () => {
+  it('a parseable policy unsupported for agents is accepted and fails later', async () => {
     const response = await send('POST', '/share', {
       agentCriteria: criteria,
       organizations: [{ orgId: ORG, policy: 'SELECTED_ORG_WITH_ALL_EXISTING_CHILDREN_ONLY' }],

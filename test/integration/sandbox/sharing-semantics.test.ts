@@ -147,7 +147,7 @@ describe('selective share', () => {
     ]);
   });
 
-  it('gives organizations created later under a future-children policy holder the agent', async () => {
+  it('gives organizations created later under a future-children holder the agent', async () => {
     await post('/share', {
       agentCriteria: { agentIds: [agents.travelPlanner] },
       organizations: [

@@ -244,7 +244,7 @@ describe('selective share', () => {
     expect(state.shareAssociations.values().next().value).toMatchObject({ residentOrgId: ORG.a });
   });
 
-  it('gives up on a parseable policy WSO2 does not support for agents, after deleting policies', () => {
+  it('gives up on a parseable policy unsupported for agents, after deleting policies', () => {
     shareSelected([{ orgId: ORG.a, policy: 'SELECTED_ORG_WITH_ALL_EXISTING_AND_FUTURE_CHILDREN' }]);
     const before = sharedOrgIds(state, AGENT.travel);
     shareSelected([{ orgId: ORG.b, policy: 'SELECTED_ORG_WITH_EXISTING_IMMEDIATE_CHILDREN_ONLY' }]);
