@@ -1,20 +1,29 @@
 /**
  * `startSandbox(options)`: an HTTPS server that behaves like WSO2 Identity Server for every
- * API ShareDesk calls. Used by the Sandbox profile and by the integration tests.
+ * API ShareDesk calls. Used by the Sandbox profile, the `npm run sandbox` CLI and the
+ * integration tests.
  */
+import { randomBytes } from 'node:crypto';
 import { silentLogger, type Logger } from '../log/logger';
-import { createTlsIdentity } from './cert';
+import { registerAgentRoutes } from './agents/routes';
+import { createTlsIdentity, type TlsIdentity } from './cert';
+import { registerControlRoutes } from './control';
 import { buildInitialState, type SandboxData } from './data/initial';
 import type { SandboxDeps } from './deps';
+import { CONTROL_PREFIX, FaultInjector, type FaultConfig, type FaultConfigInput } from './faults';
 import { ROOT_ORG_HANDLE } from './model';
 import { createOAuth } from './oauth';
-import { registerAgentRoutes } from './agents/routes';
 import { registerOrganizationRoutes } from './orgs/routes';
+import { createPersister, loadStateFile, type Persister } from './persist';
 import { registerRoleRoutes } from './roles/routes';
 import { Router } from './router';
 import { listen } from './server';
 import { createSharing } from './sharing';
 import type { SandboxState } from './state';
+
+export { SandboxStateFileError } from './persist';
+export type { FaultConfig, FaultConfigInput, FaultRule } from './faults';
+export type { SandboxData } from './data/initial';
 
 export interface SandboxOptions {
   /** 9443 by default; 0 picks a free port. */
@@ -22,9 +31,14 @@ export interface SandboxOptions {
   host?: string;
   /** The initial data: the demo set (default) or a generated tree. */
   data?: SandboxData;
+  /** Load the data and TLS identity from this file (if present) and save changes to it. */
+  stateFile?: string;
   shareDelayMs?: number;
   clock?: () => number;
   logger?: Logger;
+  faults?: FaultConfigInput;
+  /** Quiet time before changes are saved; default `shareDelayMs + 250`. */
+  persistDelayMs?: number;
 }
 
 export interface Sandbox {
@@ -32,23 +46,34 @@ export interface Sandbox {
   port: number;
   caPem: string;
   fingerprint256: string;
+  /** Bearer token of `/sandbox/control/*`, random per start. */
+  controlToken: string;
   state: SandboxState;
+  setFaults(config: FaultConfigInput): FaultConfig;
+  getFaults(): FaultConfig;
   stop(): Promise<void>;
 }
 
+const READS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
 export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
   const clock = options.clock ?? Date.now;
-  const identity = await createTlsIdentity();
-  const state = buildInitialState(options.data ?? 'demo', clock());
+  const logger = options.logger ?? silentLogger;
+  const data = options.data ?? 'demo';
+  const shareDelayMs = options.shareDelayMs ?? 200;
+  const loaded = options.stateFile ? loadStateFile(options.stateFile) : undefined;
+  const state = loaded?.state ?? buildInitialState(data, clock());
+  const tls: TlsIdentity = loaded?.tls ?? (await createTlsIdentity());
+
   const router = new Router();
   let origin = '';
   const base = {
     state,
     clock,
-    logger: options.logger ?? silentLogger,
+    logger,
     origin: () => origin,
     rootHandle: ROOT_ORG_HANDLE,
-    shareDelayMs: options.shareDelayMs ?? 200,
+    shareDelayMs,
   };
   const oauth = createOAuth(base);
   const deps: SandboxDeps = { ...base, authority: oauth.authority };
@@ -59,26 +84,62 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   registerAgentRoutes(router, deps);
   registerRoleRoutes(router, deps);
 
+  const faults = new FaultInjector();
+  if (options.faults) faults.set(options.faults);
+  const controlToken = randomBytes(24).toString('base64url');
+  registerControlRoutes(router, {
+    controlToken,
+    faults,
+    reset: () => {
+      faults.set({});
+      state.replaceContents(buildInitialState(data, clock()));
+      state.markChanged();
+    },
+  });
+
+  let persister: Persister | undefined;
+  if (options.stateFile) {
+    persister = createPersister({
+      file: options.stateFile,
+      state,
+      tls,
+      delayMs: options.persistDelayMs ?? shareDelayMs + 250,
+      clock,
+      onError: (error) => logger.error('saving the sandbox state failed', { error }),
+    });
+    state.events.on('changed', () => persister?.schedule());
+    if (!loaded) await persister.flush();
+  }
+
   const running = await listen({
     router,
-    keyPem: identity.keyPem,
-    certPem: identity.certPem,
+    keyPem: tls.keyPem,
+    certPem: tls.certPem,
     host: options.host ?? '127.0.0.1',
     port: options.port ?? 9443,
     rootHandle: ROOT_ORG_HANDLE,
-    logger: deps.logger,
+    logger,
+    beforeDispatch: (ctx) => faults.beforeDispatch(ctx),
+    writeReply: (ctx, reply, write) => {
+      faults.write(ctx, reply, write);
+      if (!READS.has(ctx.method) && !ctx.rawPath.startsWith(CONTROL_PREFIX)) persister?.schedule();
+    },
   });
   origin = running.origin;
 
   return {
     url: running.origin,
     port: running.port,
-    caPem: identity.certPem,
-    fingerprint256: identity.fingerprint256,
+    caPem: tls.certPem,
+    fingerprint256: tls.fingerprint256,
+    controlToken,
     state,
+    setFaults: (config) => faults.set(config),
+    getFaults: () => faults.get(),
     stop: async () => {
       sharing.stop();
       await running.close();
+      await persister?.stop();
     },
   };
 }

@@ -80,6 +80,30 @@ export class SandboxState {
     }
   }
 
+  /**
+   * Replaces every record with those of `source` (which must not be used afterwards), keeping
+   * this object and its listeners: every area holds a reference to it.
+   */
+  replaceContents(source: SandboxState): void {
+    if (source.rootOrgId !== this.rootOrgId) throw new Error('replacement has another root');
+    this.orgs.clear();
+    this.childIndex.clear();
+    for (const [key, value] of source.orgs) this.orgs.set(key, value);
+    for (const [key, value] of source.childIndex) this.childIndex.set(key, value);
+    const maps = ['applications', 'users', 'agents', 'roles', 'shareAssociations'] as const;
+    for (const name of maps) {
+      const target = this[name] as Map<unknown, unknown>;
+      target.clear();
+      for (const [key, value] of source[name] as Map<unknown, unknown>) target.set(key, value);
+    }
+    this.roleAssignments.clear();
+    for (const [key, value] of source.roleAssignments) this.roleAssignments.set(key, value);
+    this.sharePolicies.splice(0, this.sharePolicies.length, ...source.sharePolicies);
+    this.nextAssociationId = source.nextAssociationId;
+    this.lastCreatedMicros = source.lastCreatedMicros;
+    this.treeVersionValue++;
+  }
+
   /** Bumped on every add or remove, so caches derived from the tree know when to rebuild. */
   get treeVersion(): number {
     return this.treeVersionValue;
