@@ -1,0 +1,71 @@
+/**
+ * What every flow works with: the profile's server, secrets, the token store and a clock,
+ * plus, per run, the timeline it records into and an OAuth client whose requests land there.
+ */
+import type { Logger } from '../log/logger';
+import { createOAuthClient, type ClientAuth, type OAuthClient } from '../wso2/oauth';
+import type { Transport } from '../wso2/transport';
+import { FlowFailure } from './errors';
+import type { FlowHttp, FlowTimeline } from './timeline';
+import type { HeldToken, TokenStore } from './token-store';
+import type { FlowSecrets } from './types';
+
+export interface FlowDeps {
+  http: FlowHttp;
+  /** The profile's server, e.g. `https://localhost:9443`. */
+  baseUrl: string;
+  rootOrgHandle: string;
+  /** The root organization's token issuer; tokens are filed under it. */
+  issuer: string;
+  secrets: FlowSecrets;
+  store: TokenStore;
+  /** Milliseconds since the epoch. */
+  clock: () => number;
+  logger: Logger;
+}
+
+export interface FlowRun {
+  deps: FlowDeps;
+  flowId: string;
+  timeline: FlowTimeline;
+  transport: Transport;
+  oauth: OAuthClient;
+  signal: AbortSignal | undefined;
+}
+
+export function beginRun(deps: FlowDeps, timeline: FlowTimeline, signal?: AbortSignal): FlowRun {
+  const transport = timeline.transport(deps.http);
+  const oauth = createOAuthClient({
+    transport,
+    rootOrgHandle: deps.rootOrgHandle,
+    logger: deps.logger,
+  });
+  return { deps, flowId: timeline.flowId, timeline, transport, oauth, signal };
+}
+
+/** The request options carrying the run's abort signal, when it has one. */
+export function callOptions(run: FlowRun): { signal?: AbortSignal } {
+  return run.signal === undefined ? {} : { signal: run.signal };
+}
+
+/** A client's authentication: Basic with its stored secret, or `client_id` alone if none. */
+export async function clientAuth(run: FlowRun, clientId: string): Promise<ClientAuth> {
+  const secret = await run.deps.secrets.clientSecret(clientId);
+  return secret === undefined || secret === '' ? { clientId } : { clientId, clientSecret: secret };
+}
+
+export function heldToken(run: FlowRun, tokenRef: string): HeldToken {
+  const held = run.deps.store.get(tokenRef);
+  if (held === undefined) {
+    throw new FlowFailure(
+      'unknown_token',
+      'The token is no longer held; it may have been revoked.',
+    );
+  }
+  return held;
+}
+
+/** True while the token has more than `marginMs` left; a token of unknown lifetime is not. */
+export function isLive(token: HeldToken, now: number, marginMs = 60_000): boolean {
+  return token.expiresAt !== undefined && token.expiresAt - marginMs > now;
+}

@@ -1,0 +1,208 @@
+/**
+ * The timeline of one flow: every HTTP exchange (taken from the HTTP client's redacted
+ * `onExchange` record), every browser hand-off and note, in order. Steps are emitted as events
+ * while the flow runs and kept for the UI and for the curl export. Timelines live in memory;
+ * the oldest are dropped beyond a fixed count.
+ */
+import type { HttpClient, HttpExchange } from '../http';
+import { redact } from '../log/redact';
+import type { Transport, TransportRequest } from '../wso2/transport';
+import { captureRequest, forgetSecrets, renderCurl, type CapturedRequest } from './curl';
+import { toFlowError } from './errors';
+import type { FlowEmitter, FlowKind, TimelineStep } from './types';
+
+/** What the timeline needs of the HTTP client: a request that takes a per-call hook. */
+export type FlowHttp = Pick<HttpClient, 'request'>;
+
+interface CapturedStep {
+  index: number;
+  label: string;
+  capture: CapturedRequest;
+}
+
+export interface FlowTimeline {
+  readonly flowId: string;
+  readonly kind: FlowKind;
+  steps(): TimelineStep[];
+  /** A transport that records each request it sends into this timeline. */
+  transport(http: FlowHttp): Transport;
+  browser(label: string, detail: string, url?: string): void;
+  note(label: string, detail: string): void;
+  exportCurl(options: { reveal: boolean }): string;
+  forgetSecrets(): void;
+}
+
+export interface TimelineOptions {
+  flowId: string;
+  kind: FlowKind;
+  baseUrl: string;
+  clock: () => number;
+  emit: FlowEmitter;
+}
+
+/** A short name for a request, from its endpoint and grant. */
+export function describeRequest(req: TransportRequest): string {
+  const path = req.url.split('?')[0] ?? req.url;
+  const grant = req.form?.grant_type;
+  if (path.endsWith('/authorize')) return 'Start app-native authentication';
+  if (path.endsWith('/authn')) return 'Authenticate the agent';
+  if (path.endsWith('/revoke')) return `Revoke the ${req.form?.token_type_hint ?? 'token'}`;
+  if (path.endsWith('/token')) {
+    if (grant === 'authorization_code') {
+      return req.form?.actor_token === undefined
+        ? 'Exchange the authorization code'
+        : 'Exchange the authorization code with the actor token';
+    }
+    if (grant === 'organization_switch') return 'Switch organization';
+    if (grant === 'refresh_token') return 'Refresh the token';
+    if (grant === 'client_credentials') return 'Client credentials';
+    return `Token request (${grant ?? 'no grant'})`;
+  }
+  return `${req.method} ${path}`;
+}
+
+/** App-native authentication returns the authorization code in a JSON body: mask it there. */
+function maskCodeInBody(body: unknown): unknown {
+  if (body === null || typeof body !== 'object' || Array.isArray(body)) return body;
+  const out: Record<string, unknown> = { ...(body as Record<string, unknown>) };
+  if (typeof out.code === 'string') out.code = `[redacted code len=${out.code.length}]`;
+  if (out.authData !== undefined) out.authData = maskCodeInBody(out.authData);
+  return out;
+}
+
+export function createTimeline(options: TimelineOptions): FlowTimeline {
+  const { flowId, clock, emit } = options;
+  const steps: TimelineStep[] = [];
+  const captured: CapturedStep[] = [];
+
+  const add = (step: Omit<TimelineStep, 'flowId' | 'index'>): TimelineStep => {
+    const full: TimelineStep = { flowId, index: steps.length, ...step };
+    steps.push(full);
+    emit({ type: 'step', flowId, step: full });
+    return full;
+  };
+
+  const fromExchange = (label: string, exchange: HttpExchange, isAuthn: boolean): void => {
+    const step: Omit<TimelineStep, 'flowId' | 'index'> = {
+      kind: 'http',
+      label,
+      startedAt: exchange.startedAt,
+      method: exchange.method,
+      url: exchange.url,
+      attempt: exchange.attempt,
+      durationMs: exchange.durationMs,
+      requestHeaders: exchange.requestHeaders,
+      requestBody: exchange.requestBody,
+    };
+    if (exchange.status !== undefined) step.status = exchange.status;
+    if (exchange.responseHeaders !== undefined) step.responseHeaders = exchange.responseHeaders;
+    if (exchange.responseBody !== undefined) {
+      step.responseBody = isAuthn ? maskCodeInBody(exchange.responseBody) : exchange.responseBody;
+    }
+    if (exchange.error !== undefined) step.error = exchange.error;
+    add(step);
+  };
+
+  const transport = (http: FlowHttp): Transport => ({
+    request: async (req) => {
+      const label = describeRequest(req);
+      const isAuthn = req.url.split('?')[0]?.endsWith('/authn') === true;
+      captured.push({ index: steps.length, label, capture: captureRequest(req, options.baseUrl) });
+      let exchanged = false;
+      try {
+        return await http.request({
+          ...req,
+          onExchange: (exchange) => {
+            exchanged = true;
+            fromExchange(label, exchange, isAuthn);
+          },
+        });
+      } catch (error) {
+        // Refused before any exchange (e.g. a URL on another origin): still show the attempt.
+        if (!exchanged) {
+          const info = toFlowError(error);
+          add({
+            kind: 'http',
+            label,
+            startedAt: new Date(clock()).toISOString(),
+            method: req.method,
+            requestBody: redact(req.form ?? req.json),
+            error: { code: info.kind, message: info.message },
+          });
+        }
+        throw error;
+      }
+    },
+  });
+
+  return {
+    flowId,
+    kind: options.kind,
+    steps: () => steps.map((step) => ({ ...step })),
+    transport,
+    browser: (label, detail, url) => {
+      const step: Omit<TimelineStep, 'flowId' | 'index'> = {
+        kind: 'browser',
+        label,
+        detail,
+        startedAt: new Date(clock()).toISOString(),
+      };
+      if (url !== undefined) step.url = url;
+      add(step);
+    },
+    note: (label, detail) =>
+      add({ kind: 'note', label, detail, startedAt: new Date(clock()).toISOString() }),
+    exportCurl: ({ reveal }) => {
+      const blocks = [
+        ...steps
+          .filter((step) => step.kind === 'browser' && step.url !== undefined)
+          .map((step) => ({
+            index: step.index,
+            text: `# ${step.label}: open in a browser\n# ${step.url ?? ''}`,
+          })),
+        ...captured.map((entry) => ({
+          index: entry.index,
+          text: `# ${entry.label}\n${renderCurl(entry.capture, reveal)}`,
+        })),
+      ];
+      blocks.sort((a, b) => a.index - b.index);
+      return blocks.map((block) => block.text).join('\n\n');
+    },
+    forgetSecrets: () => {
+      for (const entry of captured) forgetSecrets(entry.capture);
+    },
+  };
+}
+
+/** The timelines of recent flows, by flow id; beyond `limit` the oldest is dropped. */
+export interface TimelineRegistry {
+  start(kind: FlowKind, flowId: string): FlowTimeline;
+  get(flowId: string): FlowTimeline | undefined;
+  forgetSecrets(): void;
+}
+
+export function createTimelineRegistry(options: {
+  baseUrl: string;
+  clock: () => number;
+  emit: FlowEmitter;
+  limit?: number;
+}): TimelineRegistry {
+  const limit = options.limit ?? 50;
+  const timelines = new Map<string, FlowTimeline>();
+  return {
+    start: (kind, flowId) => {
+      const timeline = createTimeline({ ...options, kind, flowId });
+      timelines.set(flowId, timeline);
+      while (timelines.size > limit) {
+        const oldest = timelines.keys().next().value;
+        if (oldest === undefined) break;
+        timelines.delete(oldest);
+      }
+      return timeline;
+    },
+    get: (flowId) => timelines.get(flowId),
+    forgetSecrets: () => {
+      for (const timeline of timelines.values()) timeline.forgetSecrets();
+    },
+  };
+}
