@@ -5,7 +5,7 @@
  * assignments with it. One ledger serves one unit of work: its (agent, org) index is built
  * from the state when the ledger is created, so lookups stay O(1) on large trees.
  */
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import type { Agent, ShareAssociation } from '../model';
 import type { SandboxState } from '../state';
 
@@ -46,7 +46,8 @@ export class ShareLedger {
       id: this.deps.newId?.() ?? randomUUID(),
       // The copy's user name in the child org's AGENT store is the original agent's id.
       userName: `AGENT/${agent.id}`,
-      password: randomBytes(24).toString('base64url'),
+      // Nobody signs in as a copy; a random value keeps it unusable (a UUID is cheap at scale).
+      password: randomUUID(),
       orgId,
       displayName: agent.displayName,
       description: agent.description,

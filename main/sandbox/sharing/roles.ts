@@ -1,7 +1,8 @@
 /**
  * Roles as agent sharing sees them: names resolved in the calling organization, mapped to
  * their shared copies in a child organization, and assigned to or removed from an agent copy.
- * One `RoleBook` serves one unit of work; its copy index is built on first use.
+ * One `RoleBook` serves one unit of work; it indexes the copies of a role the first time it
+ * maps that role, so sharing across 100 000 organizations scans the roles once per role.
  */
 import type { Role } from '../model';
 import type { SandboxState } from '../state';
@@ -13,7 +14,8 @@ export interface RoleView {
 }
 
 export class RoleBook {
-  private copyIndex: Map<string, string> | undefined;
+  /** Original role id → (organization id → the copy living there). */
+  private readonly copies = new Map<string, Map<string, string>>();
 
   constructor(private readonly state: SandboxState) {}
 
@@ -33,8 +35,13 @@ export class RoleBook {
 
   /** The copy of a role (given in any organization) inside `orgId`, if that org has one. */
   copyIn(orgId: string, roleId: string): string | undefined {
-    this.copyIndex ??= this.buildCopyIndex();
-    return this.copyIndex.get(`${orgId}|${this.mainRoleId(roleId)}`);
+    const main = this.mainRoleId(roleId);
+    let byOrg = this.copies.get(main);
+    if (!byOrg) {
+      byOrg = this.indexCopiesOf(main);
+      this.copies.set(main, byOrg);
+    }
+    return byOrg.get(orgId);
   }
 
   /** Copies inside `orgId` of the given roles; roles the org lacks are skipped. */
@@ -122,12 +129,18 @@ export class RoleBook {
     return current;
   }
 
-  private buildCopyIndex(): Map<string, string> {
-    const index = new Map<string, string>();
+  /** Every role whose original is `main` (the original included), by organization. */
+  private indexCopiesOf(main: string): Map<string, string> {
+    const byOrg = new Map<string, string>();
     for (const role of this.state.roles.values()) {
-      const key = `${role.orgId}|${this.mainRoleId(role.id)}`;
-      if (!index.has(key)) index.set(key, role.id);
+      const source = role.sharedFromRoleId;
+      // Most copies point straight at their original; only longer chains need the walk.
+      const matches =
+        source === undefined
+          ? role.id === main
+          : source === main || this.mainRoleId(source) === main;
+      if (matches && !byOrg.has(role.orgId)) byOrg.set(role.orgId, role.id);
     }
-    return index;
+    return byOrg;
   }
 }
