@@ -39,7 +39,9 @@ export function selectiveShareCommand(
   const fail: Fail = (key) => sharingError(key, traceId);
   if (body === null) throw fail('selectiveShareBody');
   const agentIds = agentIdsOf(body.agentCriteria, fail);
+  // A missing list counts as empty; null entries are dropped (the REST layer does both).
   const entries = (body.organizations ?? []).filter((org) => org !== null);
+  // REST layer: the policy of every entry. Service: then org id and roles, entry by entry.
   const parsed = entries.map((org) => {
     const policy = parsePolicy(org.policy);
     if (!policy) throw fail('unsupportedPolicy');
