@@ -257,8 +257,16 @@ export type AgentSharedOrganizationsResponse = z.infer<
 export interface AgentShareState {
   agentId: string;
   /** Present when the agent is shared with ALL_EXISTING_AND_FUTURE_ORGS (top level). */
-  sharingMode: SharingMode | undefined;
+  sharingMode?: SharingMode | undefined;
   organizations: AgentSharedOrganization[];
   /** Requests made to read it (one per page). */
   pages: number;
 }
+
+/** `AgentShareState` as stored (offline cache) and read back. */
+export const agentShareStateSchema = z.object({
+  agentId: uuidSchema,
+  sharingMode: sharingModeSchema.optional(),
+  organizations: z.array(agentSharedOrganizationSchema),
+  pages: z.number().int().nonnegative(),
+});

@@ -43,12 +43,22 @@ const agentResourceSchema = z.object({
 /** An agent as this app holds it: never with a `password`. */
 export interface Agent {
   id: string;
-  userName: string | undefined;
-  active: boolean | undefined;
+  userName?: string | undefined;
+  active?: boolean | undefined;
   extension: AgentExtension;
-  created: string | undefined;
-  lastModified: string | undefined;
+  created?: string | undefined;
+  lastModified?: string | undefined;
 }
+
+/** `Agent` as stored (offline cache) and read back. */
+export const agentSchema = z.object({
+  id: z.string().min(1),
+  userName: z.string().optional(),
+  active: z.boolean().optional(),
+  extension: agentExtensionSchema,
+  created: z.string().optional(),
+  lastModified: z.string().optional(),
+});
 
 const agentWithSecretSchema = agentResourceSchema.extend({ password: z.string().min(1) });
 const agentListSchema = scimListSchema(agentResourceSchema);
