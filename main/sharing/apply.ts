@@ -39,8 +39,11 @@ export interface ApplyDeps {
 }
 
 export interface ApplyHooks {
-  /** Awaited before each send, so a durable record of the intent exists first. */
-  beforeSend?(index: number): Promise<void>;
+  /**
+   * Awaited before each send, so a durable record of the intent exists first. `before` is the
+   * share state the run started from.
+   */
+  beforeSend?(index: number, before: ShareSnapshot): Promise<void>;
   afterAccepted?(index: number): Promise<void>;
 }
 
@@ -129,7 +132,7 @@ export async function applyPlan(request: ApplyRequest, deps: ApplyDeps): Promise
     }
   }
 
-  const runner = new StepRunner(plan, request, deps, view);
+  const runner = new StepRunner(plan, request, deps, view, before);
   let observed = before;
   let stalled = false;
   for (let index = fromStep; index < plan.steps.length; index++) {
@@ -172,6 +175,7 @@ class StepRunner {
     private readonly request: ApplyRequest,
     private readonly deps: ApplyDeps,
     private readonly view: ReturnType<typeof planningView>,
+    private readonly before: ShareSnapshot,
   ) {}
 
   private emit(index: number, status: StepStatus, message: string | null = null): void {
@@ -256,7 +260,7 @@ class StepRunner {
 
     while (result.attempts < maxAttempts) {
       result.attempts += 1;
-      await this.request.hooks?.beforeSend?.(index);
+      await this.request.hooks?.beforeSend?.(index, this.before);
       this.emit(index, 'sending');
       try {
         await sendStep(this.deps.api, this.plan.agentId, step.action);
