@@ -143,6 +143,19 @@ export function createOrgService(deps: OrgServiceDeps): OrgService {
     clock,
   });
 
+  /** The root's id lets search and share state name it; unknown ids stay '' (still works). */
+  const resolveRoot = async (signal?: AbortSignal): Promise<RootInfo> => {
+    const root = tree.root;
+    if (root.id !== '' || deps.source.getSelf === undefined) return root;
+    try {
+      const self = await deps.source.getSelf(signal === undefined ? {} : { signal });
+      return { ...root, id: self.id };
+    } catch (error) {
+      log.warn('could not read the root organization id', { error });
+      return root;
+    }
+  };
+
   const run = async (work: () => Promise<SyncOutcome>): Promise<SyncOutcome> => {
     if (syncing) throw new SyncInProgressError();
     syncing = true;
@@ -223,7 +236,7 @@ export function createOrgService(deps: OrgServiceDeps): OrgService {
     search: (query, limit = DEFAULT_SEARCH_LIMIT) => index.search(query, limit),
     fullSync: (options = {}) =>
       run(async () => {
-        const result = await syncTree(tree.root, crawlOptions(options));
+        const result = await syncTree(await resolveRoot(options.signal), crawlOptions(options));
         tree = result.tree;
         index = new OrgSearchIndex(tree);
         index.prepare();

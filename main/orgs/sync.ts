@@ -16,6 +16,8 @@ import { OrgTree, ROOT_SLOT, type RootInfo } from './tree';
 /** The one call the sync makes (the organizations client satisfies it). */
 export interface OrgPageSource {
   listPage(options: ListOrganizationsOptions): Promise<OrganizationPage>;
+  /** The calling organization, used to learn the root's id when it is not known yet. */
+  getSelf?(options: { signal?: AbortSignal }): Promise<{ id: string; name: string }>;
 }
 
 export interface SyncProgress {

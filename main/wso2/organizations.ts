@@ -95,6 +95,8 @@ export interface OrganizationsClient {
     options?: CallOptions & { limit?: number },
   ): Promise<BasicOrganization[]>;
   get(organizationId: string, options?: CallOptions): Promise<Organization>;
+  /** `GET /organizations/self`: the calling organization (the root, or the switched org). */
+  getSelf(options?: CallOptions): Promise<Organization>;
   create(input: CreateOrganizationInput, options?: CallOptions): Promise<Organization>;
 }
 
@@ -149,6 +151,15 @@ export function createOrganizationsClient(api: Wso2Api): OrganizationsClient {
         method: 'GET',
         family: 'server-v1',
         path: `organizations/${id}`,
+        ...scopeOf(options),
+      });
+      return parseResponse(organizationSchema, response.body, 'organization');
+    },
+    getSelf: async (options) => {
+      const response = await api.call({
+        method: 'GET',
+        family: 'server-v1',
+        path: 'organizations/self',
         ...scopeOf(options),
       });
       return parseResponse(organizationSchema, response.body, 'organization');
