@@ -11,6 +11,7 @@ import {
   useEffect,
   useLayoutEffect,
   useRef,
+  type FocusEvent,
   type KeyboardEvent,
   type ReactNode,
 } from 'react';
@@ -149,6 +150,14 @@ export function OrgTree({
     }
   };
 
+  // Focus can reach a row without our keys (a click, a screen reader's cursor): follow it.
+  const onFocus = (event: FocusEvent<HTMLDivElement>): void => {
+    focusKeeper.onFocus();
+    const row = event.target.closest<HTMLElement>('[role="treeitem"]');
+    const index = Number(row?.dataset.index ?? -1);
+    if (index >= 0 && index !== activeIndex) activate(index);
+  };
+
   const onRowClick = useCallback(
     (index: number) => {
       // The click itself focuses the row (tabindex -1 is focusable by pointer).
@@ -167,7 +176,7 @@ export function OrgTree({
         className="org-tree"
         style={{ height: virtualizer.getTotalSize() }}
         onKeyDown={onKeyDown}
-        onFocus={focusKeeper.onFocus}
+        onFocus={onFocus}
         onBlur={focusKeeper.onBlur}
       >
         {virtualizer.getVirtualItems().map((item) => {

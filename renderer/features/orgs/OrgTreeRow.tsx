@@ -62,8 +62,8 @@ function NodeContent({
           {expanded ? <ChevronDownIcon /> : <ChevronRightIcon />}
         </span>
       )}
-      <SafeText value={node.name} className="org-tree-name" />
-      <SafeText value={node.orgHandle} className="org-tree-handle" />
+      <SafeText value={node.name} className="org-tree-name" />{' '}
+      <SafeText value={node.orgHandle} className="org-tree-handle" />{' '}
     </>
   );
 }
@@ -97,6 +97,7 @@ export const OrgTreeRow = memo(function OrgTreeRow({
       aria-expanded={isNode && row.expanded !== null ? row.expanded : undefined}
       aria-selected={isNode ? selected : undefined}
       tabIndex={tabbable ? 0 : -1}
+      data-index={index}
       className={classes.join(' ')}
       style={{
         transform: `translateY(${top}px)`,

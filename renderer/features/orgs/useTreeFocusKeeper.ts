@@ -10,7 +10,7 @@ export interface TreeFocusKeeper {
   setElement: (key: string, element: HTMLDivElement | null) => void;
   /** Focuses the row now, or as soon as it is rendered. */
   focusRow: (key: string) => void;
-  onFocus: (event: FocusEvent<HTMLElement>) => void;
+  onFocus: () => void;
   onBlur: (event: FocusEvent<HTMLElement>) => void;
 }
 
