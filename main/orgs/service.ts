@@ -78,6 +78,8 @@ export interface OrgService {
   search(query: string, limit?: number): SearchResult;
   fullSync(options?: SyncRunOptions): Promise<SyncOutcome>;
   refreshSubtree(id: string, options?: SyncRunOptions): Promise<SyncOutcome>;
+  /** Resolves once every pending cache write has finished (before shutdown). */
+  flush(): Promise<void>;
 }
 
 export class SyncInProgressError extends Error {
@@ -218,6 +220,7 @@ export function createOrgService(deps: OrgServiceDeps): OrgService {
       return status();
     },
     status,
+    flush: () => saving ?? Promise.resolve(),
     tree: () => tree,
     node: (id) => tree.get(id),
     children: async (parentId, options = {}) => {
