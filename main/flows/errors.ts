@@ -37,6 +37,14 @@ export function toFlowError(error: unknown): FlowErrorInfo {
     return { kind: 'invalid_input', message: error.message, field: error.field };
   }
   if (error instanceof OAuthError) {
+    // The OAuth client names a status without an RFC 6749 body `http_<status>`.
+    if (/^http_\d+$/.test(error.error)) {
+      return {
+        kind: 'oauth_error',
+        message: `The server answered HTTP ${error.status}.`,
+        status: error.status,
+      };
+    }
     return {
       kind: 'oauth_error',
       message: redactString(error.error_description ?? error.error),
