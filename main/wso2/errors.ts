@@ -108,7 +108,11 @@ const httpStatusErrorShape = z.object({
   snippet: z.string().optional(),
 });
 
-/** SCIM error objects (`{"schemas":[…Error],"detail":"…","status":"404"}`). */
+/**
+ * SCIM error objects (`{"schemas":[…Error],"detail":"…","status":"404"}`). The transport keeps
+ * only a short snippet of bodies that are neither WSO2 nor OAuth errors, so a SCIM detail
+ * longer than that snippet is not recovered and the snippet text is used instead.
+ */
 const scimErrorShape = z.object({
   detail: z.string().optional(),
   scimType: z.string().optional(),

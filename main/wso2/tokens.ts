@@ -129,25 +129,22 @@ export function createManagementTokens(deps: ManagementTokenDeps): ManagementTok
   };
 
   const switchInto = async (orgId: string, signal?: AbortSignal): Promise<string> => {
-    const attempt = async (): Promise<TokenResponse> =>
-      deps.oauth.organizationSwitch(
-        {
-          client: await client(),
-          token: await token(undefined, signal),
-          organizationId: orgId,
-          scopes: orgScopes,
-        },
+    let rootToken = '';
+    const attempt = async (): Promise<TokenResponse> => {
+      rootToken = await token(undefined, signal);
+      return deps.oauth.organizationSwitch(
+        { client: await client(), token: rootToken, organizationId: orgId, scopes: orgScopes },
         { signal },
       );
+    };
     let response: TokenResponse;
     try {
       response = await attempt();
     } catch (error) {
-      // "Invalid token received." means the root token died early (revoked, server restart).
+      // "Invalid token received." means the root token died early (revoked, server restart);
+      // other invalid_grant causes (app not shared with the org) fail again and surface.
       if (!(error instanceof OAuthError) || error.error !== 'invalid_grant') throw error;
-      const root = cache.get(keyOf(undefined));
-      if (root === undefined && deps.rootTokenSource === undefined) throw error;
-      invalidate(undefined, root?.accessToken ?? '');
+      invalidate(undefined, rootToken);
       response = await attempt();
     }
     if (!namesOrganization(response.access_token, orgId))

@@ -198,6 +198,26 @@ describe('management tokens', () => {
     expect(form(3).token).toBe('root-2');
   });
 
+  it('asks the sign-in source to drop a root token the switch refused', async () => {
+    h.route('POST', TOKEN, {
+      status: 400,
+      body: { error: 'invalid_grant', error_description: 'Invalid token received.' },
+    });
+    tokenEndpoint(1);
+    const issuedRoots = ['stale-root', 'fresh-root'];
+    const invalidated: string[] = [];
+    const tokens = provider({
+      getSecret: () => Promise.resolve(undefined),
+      rootTokenSource: {
+        token: () => Promise.resolve(issuedRoots[invalidated.length]!),
+        invalidate: (t) => invalidated.push(t),
+      },
+    });
+    expect(await tokens.token(ORG_A)).toBe(`org-${ORG_A}-1`);
+    expect(invalidated).toEqual(['stale-root']);
+    expect(form(1).token).toBe('fresh-root');
+  });
+
   it('fails without a request when no client secret is stored', async () => {
     const tokens = provider({ getSecret: () => Promise.resolve(undefined) });
     await expect(tokens.token(undefined)).rejects.toBeInstanceOf(MissingCredentialsError);
