@@ -9,7 +9,7 @@ import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Ajv, type ValidateFunction } from 'ajv';
 import addFormats from 'ajv-formats';
-import { parse } from 'yaml';
+import { parseDocument } from 'yaml';
 
 const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
 export const SPECS_DIR = resolve(repoRoot, '../shared/specs/wso2');
@@ -69,10 +69,24 @@ ajv.addFormat('uri', (value: string) => /^\/[^\s]*$/.test(value) || URL.canParse
 const loaded = new Map<SpecName, LoadedSpec>();
 const validators = new Map<string, ValidateFunction>();
 
+/**
+ * Parses a spec. The organization spec's multi-line quoted `info.description` is invalid YAML
+ * 1.2 (Java's SnakeYAML accepts it), so errors are tolerated only before `paths:`, where they
+ * can damage nothing but `info`.
+ */
+function parseSpec(name: SpecName): unknown {
+  const text = readFileSync(resolve(SPECS_DIR, SPECS[name]), 'utf8');
+  const document = parseDocument(text, { strict: false });
+  const pathsAt = text.search(/^paths:/m);
+  const harmful = document.errors.filter((e) => pathsAt < 0 || e.pos[1] >= pathsAt);
+  if (harmful.length > 0) throw new Error(`${SPECS[name]}: ${harmful[0]!.message}`);
+  return document.toJS() as unknown;
+}
+
 function load(name: SpecName): LoadedSpec {
   let spec = loaded.get(name);
   if (!spec) {
-    const raw = parse(readFileSync(resolve(SPECS_DIR, SPECS[name]), 'utf8')) as unknown;
+    const raw = parseSpec(name);
     const doc = convertNullable(raw) as Json;
     const id = `https://specs.invalid/${SPECS[name]}`;
     ajv.addSchema({ ...doc, $id: id }, id);
