@@ -36,8 +36,14 @@ const JSON_PLACEHOLDERS: Record<string, string> = {
   client_secret: '<client_secret>',
 };
 
+/** Single-quoted for a POSIX shell, as WSO2's docs write every option value. */
+export function quote(value: string): string {
+  return `'${value.replace(/'/g, `'\\''`)}'`;
+}
+
+/** Quoted only when the shell would otherwise split or expand it (URLs stay bare). */
 export function shellQuote(value: string): string {
-  return /^[A-Za-z0-9_./:@%+=,-]+$/.test(value) ? value : `'${value.replace(/'/g, `'\\''`)}'`;
+  return /^[A-Za-z0-9_./:@%+=,-]+$/.test(value) ? value : quote(value);
 }
 
 function formPair(name: string, value: string): string {
@@ -79,7 +85,7 @@ function absoluteUrl(req: TransportRequest, baseUrl: string): string {
 export function captureRequest(req: TransportRequest, baseUrl: string): CapturedRequest {
   const pieces: Piece[] = [];
   const header = (name: string, value: string): void => {
-    pieces.push({ masked: `-H ${shellQuote(`${name}: ${value}`)}` });
+    pieces.push({ masked: `-H ${quote(`${name}: ${value}`)}` });
   };
 
   for (const [name, value] of Object.entries(req.headers ?? {})) {
@@ -90,8 +96,8 @@ export function captureRequest(req: TransportRequest, baseUrl: string): Captured
   if (req.bearer !== undefined) {
     pieces.push(
       secretPiece(
-        `-H ${shellQuote('Authorization: Bearer <access_token>')}`,
-        `-H ${shellQuote(`Authorization: Bearer ${req.bearer}`)}`,
+        `-H ${quote('Authorization: Bearer <access_token>')}`,
+        `-H ${quote(`Authorization: Bearer ${req.bearer}`)}`,
       ),
     );
   }
@@ -99,8 +105,8 @@ export function captureRequest(req: TransportRequest, baseUrl: string): Captured
     const user = req.basic.username;
     pieces.push(
       secretPiece(
-        `-u ${shellQuote(`${user}:<client_secret>`)}`,
-        `-u ${shellQuote(`${user}:${req.basic.password}`)}`,
+        `-u ${quote(`${user}:<client_secret>`)}`,
+        `-u ${quote(`${user}:${req.basic.password}`)}`,
       ),
     );
   }
@@ -108,19 +114,17 @@ export function captureRequest(req: TransportRequest, baseUrl: string): Captured
   if (form !== undefined) {
     for (const [name, value] of Object.entries(form)) {
       const placeholder = formPlaceholder(name, form);
-      const revealed = `-d ${shellQuote(formPair(name, value))}`;
+      const revealed = `-d ${quote(formPair(name, value))}`;
       const masked =
-        placeholder === undefined
-          ? revealed
-          : `-d ${shellQuote(`${formPair(name, '')}${placeholder}`)}`;
+        placeholder === undefined ? revealed : `-d ${quote(`${formPair(name, '')}${placeholder}`)}`;
       pieces.push(secretPiece(masked, revealed));
     }
   }
   if (req.json !== undefined) {
     pieces.push(
       secretPiece(
-        `-d ${shellQuote(JSON.stringify(maskJson(req.json)))}`,
-        `-d ${shellQuote(JSON.stringify(req.json))}`,
+        `-d ${quote(JSON.stringify(maskJson(req.json)))}`,
+        `-d ${quote(JSON.stringify(req.json))}`,
       ),
     );
   }

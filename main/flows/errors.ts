@@ -37,7 +37,8 @@ export function toFlowError(error: unknown): FlowErrorInfo {
     return { kind: 'invalid_input', message: error.message, field: error.field };
   }
   if (error instanceof OAuthError) {
-    // The OAuth client names a status without an RFC 6749 body `http_<status>`.
+    // The OAuth client names a status without an RFC 6749 body `http_<status>`; revocation
+    // reads no body at all, so the server's own words are lost there.
     if (/^http_\d+$/.test(error.error)) {
       return {
         kind: 'oauth_error',

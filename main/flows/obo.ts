@@ -8,6 +8,7 @@
  * (reference §8.3, WSO2's share-agents guide); RFC 8693's type parameter belongs to the token
  * exchange grant, which this run does not use, so none is sent.
  */
+import type { TokenResponse } from '../wso2/oauth';
 import { agentLogin } from './agent-login';
 import { callOptions, heldToken, isLive, type FlowRun } from './context';
 import { callbackFailure, checkDelegation, type DelegationCheck } from './delegation';
@@ -18,7 +19,6 @@ import { switchOrganization } from './org-switch';
 import { createNonce, createPkce, createState } from './pkce';
 import { actorOf, claimsOf, type HeldToken } from './token-store';
 import type { AuthorizationOpener } from './types';
-import type { TokenResponse } from '../wso2/oauth';
 
 export const CALLBACK_PATH = '/callback';
 export const DEFAULT_CALLBACK_TIMEOUT_MS = 5 * 60_000;
@@ -34,7 +34,11 @@ export interface OboOutcome {
 }
 
 /** The agent's token in the run's organization: the chosen held one, or a fresh one. */
-async function actorToken(run: FlowRun, input: OboInput, organizationId: string) {
+async function actorToken(
+  run: FlowRun,
+  input: OboInput,
+  organizationId: string,
+): Promise<HeldToken> {
   const { deps } = run;
   if ('tokenRef' in input.actor) {
     const held = heldToken(run, input.actor.tokenRef);
@@ -161,7 +165,8 @@ function finish(
   nonce: string | undefined,
 ): OboOutcome {
   if (nonce !== undefined && response.id_token !== undefined) {
-    // The nonce binds the ID token to this run; its signature is checked by the inspector.
+    // The nonce binds the ID token to this run. Known shortcoming: the ID token's signature
+    // is not checked here, only when the user inspects it against the issuer's keys.
     const idClaims = claimsOf(response.id_token);
     if (idClaims === null || idClaims.nonce !== nonce) {
       throw new FlowFailure('unexpected_response', 'The ID token does not carry this run’s nonce.');

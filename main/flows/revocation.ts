@@ -4,10 +4,13 @@
  * a network failure) leaves the revocation pending: it is retried in the background with
  * exponential backoff up to a fixed number of attempts, then reported as abandoned. Other
  * refusals are reported at once. The caller deletes its local copy whatever the outcome.
+ *
+ * Known shortcoming: pending revocations live in memory, so quitting the app before the
+ * server is back leaves those tokens to expire on their own; writing them to disk would put
+ * live tokens there, which the app never does.
  */
 import { randomUUID } from 'node:crypto';
 import type { Logger } from '../log/logger';
-import { maskedPreview } from '../tokens';
 import { callOptions, clientAuth, type FlowRun } from './context';
 import { toFlowError } from './errors';
 import type { PendingRevocation } from './types';
@@ -18,6 +21,8 @@ export interface RevocationTarget {
   token: string;
   tokenType: TokenType;
   clientId: string;
+  /** The masked preview of the held access token, to name the target in the UI. */
+  preview: string;
 }
 
 export type RevokeOutcome =
@@ -135,7 +140,7 @@ export function createRevocationQueue(options: {
           id: randomUUID(),
           tokenType: target.tokenType,
           clientId: target.clientId,
-          preview: maskedPreview(target.token),
+          preview: target.preview,
           attempts: 1,
           state: 'pending',
           lastError,

@@ -176,22 +176,19 @@ export function createFlowService(options: FlowServiceOptions): FlowService {
 
   const revokeHeld = async (run: FlowRun, held: HeldToken, report: RevocationReport) => {
     deps.store.remove(held.tokenRef);
+    const common = { clientId: held.clientId, preview: summarize(held).preview };
     const targets: RevocationTarget[] = [];
     // The refresh token first: while it lives it can mint new access tokens.
     if (held.refreshToken !== undefined) {
-      targets.push({
-        token: held.refreshToken,
-        tokenType: 'refresh_token',
-        clientId: held.clientId,
-      });
+      targets.push({ ...common, token: held.refreshToken, tokenType: 'refresh_token' });
     }
-    targets.push({ token: held.accessToken, tokenType: 'access_token', clientId: held.clientId });
+    targets.push({ ...common, token: held.accessToken, tokenType: 'access_token' });
     for (const target of targets) {
       const outcome = await revokeOnce(run, target);
       if (outcome.kind === 'done') report.revoked += 1;
       else if (outcome.kind === 'failed') {
-        const preview = deps.store.summarize(held).preview;
-        report.failed.push({ tokenType: target.tokenType, preview, message: outcome.message });
+        const { tokenType, preview } = target;
+        report.failed.push({ tokenType, preview, message: outcome.message });
       } else {
         const retryRun = beginRun(deps, run.timeline);
         revocations.add(target, () => revokeOnce(retryRun, target), outcome.message);

@@ -2,7 +2,8 @@
  * The timeline of one flow: every HTTP exchange (taken from the HTTP client's redacted
  * `onExchange` record), every browser hand-off and note, in order. Steps are emitted as events
  * while the flow runs and kept for the UI and for the curl export. Timelines live in memory;
- * the oldest are dropped beyond a fixed count.
+ * the oldest are dropped beyond a fixed count. For an explicit curl reveal the real request
+ * values stay in memory with their timeline until sign-out forgets them.
  */
 import type { HttpClient, HttpExchange } from '../http';
 import { redact } from '../log/redact';

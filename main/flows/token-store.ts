@@ -4,6 +4,9 @@
  * key, so a newer token replaces an older one — and under an opaque `tokenRef` that the UI
  * uses to name it. The UI gets summaries (claims and a masked preview); the raw token leaves
  * only through `copy`.
+ *
+ * Known shortcoming: the key does not include the client, so tokens of one identity obtained
+ * through two applications share a slot and the later one replaces the earlier.
  */
 import { randomUUID } from 'node:crypto';
 import { decodeToken, maskedPreview } from '../tokens';

@@ -27,15 +27,15 @@ describe('curl rendering', () => {
         'curl -k -X POST https://localhost:9443/oauth2/token',
         "-H 'Content-Type: application/x-www-form-urlencoded'",
         "-u 'agent-login-app:<client_secret>'",
-        '-d grant_type=organization_switch',
+        "-d 'grant_type=organization_switch'",
         "-d 'token=<access_token>'",
-        `-d switching_organization=${ORG}`,
-        '-d scope=tickets%3Aread+openid',
+        `-d 'switching_organization=${ORG}'`,
+        "-d 'scope=tickets%3Aread+openid'",
       ].join(' \\\n  '),
     );
     const revealed = renderCurl(capture, true);
-    expect(revealed).toContain('-u agent-login-app:s3cret');
-    expect(revealed).toContain('-d token=eyJraw.token.value');
+    expect(revealed).toContain("-u 'agent-login-app:s3cret'");
+    expect(revealed).toContain("-d 'token=eyJraw.token.value'");
 
     forgetSecrets(capture);
     expect(renderCurl(capture, true)).toBe(renderCurl(capture, false));
@@ -91,7 +91,7 @@ describe('curl rendering', () => {
     ]) {
       expect(masked).not.toContain(secret);
     }
-    expect(masked).toContain('-d client_id=obo-client');
+    expect(masked).toContain("-d 'client_id=obo-client'");
     expect(renderCurl(json, true)).toContain('"password":"pw"');
   });
 
@@ -140,8 +140,8 @@ describe('timeline export', () => {
 
     const revealed = f.service.exportCurl(result.flowId, { reveal: true })!;
     expect(revealed).toContain(`"password":"${AGENT_SECRET}"`);
-    expect(revealed).toContain('-u agent-login-app:login-app-secret');
-    expect(revealed).toMatch(/-d code_verifier=[A-Za-z0-9_-]{43}/);
+    expect(revealed).toContain("-u 'agent-login-app:login-app-secret'");
+    expect(revealed).toMatch(/-d 'code_verifier=[A-Za-z0-9_-]{43}'/);
   });
 
   it('forgets the values after sign-out: a reveal then shows placeholders', async () => {
