@@ -92,8 +92,8 @@ function chooseHandle(deps: OrgServiceDeps, input: CreateOrgInput, id: string): 
     // The sandbox's own code: WSO2's code for a taken handle was not read.
     if (handleTaken(deps.state, handle)) {
       throw apiError(
-        409,
-        'SBX-40900',
+        400,
+        'SBX-40003',
         'Organization handle unavailable.',
         `Organization handle '${handle}' is already taken.`,
       );
