@@ -11,6 +11,7 @@ import type { Logger } from '../log/logger';
 import { WSO2ApiError } from '../wso2/errors';
 import { parentIdFilter } from '../wso2/filters';
 import type { ListOrganizationsOptions, OrganizationPage } from '../wso2/organizations';
+import { graftSubtree } from './graft';
 import { OrgTree, ROOT_SLOT, type RootInfo } from './tree';
 
 /** The one call the sync makes (the organizations client satisfies it). */
@@ -255,6 +256,6 @@ export async function refreshSubtree(
     orgHandle: node.orgHandle,
   });
   const result = await crawl(staging, ROOT_SLOT, { ...options, startIsCaller: isRoot });
-  tree.graft(id, staging);
+  graftSubtree(tree, id, staging);
   return result;
 }

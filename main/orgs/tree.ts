@@ -8,6 +8,7 @@
  * root-level organizations with depth 1, matching `depthFromRoot` of the sharing API.
  */
 import type { OrgStatus } from '../wso2/organizations';
+import { grownInt32, grownUint16, grownUint8 } from './typed-arrays';
 
 export const ROOT_SLOT = 0;
 const NONE = -1;
@@ -47,24 +48,6 @@ export interface RootInfo {
   id: string;
   name: string;
   orgHandle: string;
-}
-
-function grownInt32(array: Int32Array, capacity: number): Int32Array {
-  const next = new Int32Array(capacity).fill(NONE);
-  next.set(array);
-  return next;
-}
-
-function grownUint8(array: Uint8Array, capacity: number): Uint8Array {
-  const next = new Uint8Array(capacity);
-  next.set(array);
-  return next;
-}
-
-function grownUint16(array: Uint16Array, capacity: number): Uint16Array {
-  const next = new Uint16Array(capacity);
-  next.set(array);
-  return next;
 }
 
 export class OrgTree {
@@ -166,19 +149,8 @@ export class OrgTree {
   parentAt(slot: number): number {
     return this.#parent[slot]!;
   }
-  firstChildAt(slot: number): number {
-    return this.#first[slot]!;
-  }
-  nextSiblingAt(slot: number): number {
-    return this.#next[slot]!;
-  }
   flagsAt(slot: number): number {
     return this.#flags[slot]!;
-  }
-  isLive(slot: number): boolean {
-    return (
-      slot === ROOT_SLOT || (this.#ids[slot] !== '' && this.#slots.get(this.#ids[slot]!) === slot)
-    );
   }
 
   /** Children of `id` in server order (empty when unknown or not loaded). */
@@ -308,36 +280,6 @@ export class OrgTree {
     this.#version += 1;
   }
 
-  /**
-   * Replaces everything below `targetId` with the tree `source`, whose root stands for the
-   * same organization (an incremental refresh fetched into a staging tree). Organizations
-   * that already sit elsewhere in this tree are not duplicated.
-   */
-  graft(targetId: string, source: OrgTree): void {
-    const target = this.slotOf(targetId);
-    if (target === undefined) throw new Error('unknown organization');
-    this.clearChildren(targetId);
-    const mapped = new Int32Array(source.slotCount).fill(NONE);
-    mapped[ROOT_SLOT] = target;
-    source.forEachDescendant(ROOT_SLOT, (from) => {
-      const parent = mapped[source.parentAt(from)]!;
-      if (parent === NONE) return;
-      const flags = source.flagsAt(from);
-      const slot = this.appendChild(parent, {
-        id: source.idAt(from),
-        name: source.nameAt(from),
-        orgHandle: source.handleAt(from),
-        status: flags & DISABLED ? 'DISABLED' : 'ACTIVE',
-      });
-      if (slot === undefined) return;
-      mapped[from] = slot;
-      this.#flags[slot] = flags;
-    });
-    const own = this.#flags[target]! & DISABLED;
-    this.#flags[target] = own | (source.flagsAt(ROOT_SLOT) & (HAS_CHILDREN | CHILDREN_LOADED));
-    this.#version += 1;
-  }
-
   #allocate(key: string, org: OrgInput): number {
     let slot = this.#free.pop();
     if (slot === undefined) {
@@ -436,9 +378,7 @@ export class OrgTree {
     this.#first = grownInt32(this.#first, capacity);
     this.#last = grownInt32(this.#last, capacity);
     this.#next = grownInt32(this.#next, capacity);
-    const counts = new Int32Array(capacity);
-    counts.set(this.#childCount);
-    this.#childCount = counts;
+    this.#childCount = grownInt32(this.#childCount, capacity, 0);
     this.#depth = grownUint16(this.#depth, capacity);
     this.#flags = grownUint8(this.#flags, capacity);
   }

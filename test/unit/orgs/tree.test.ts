@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { graftSubtree } from '../../../main/orgs/graft';
 import { fromSnapshot, toSnapshot, treeSnapshotSchema } from '../../../main/orgs/snapshot';
 import { OrgTree, ROOT_SLOT, type OrgInput } from '../../../main/orgs/tree';
 import { orgId } from './support';
@@ -95,7 +96,7 @@ describe('OrgTree', () => {
     const staging = new OrgTree({ id: orgId(1), name: 'Org 1', orgHandle: 'org-1' });
     staging.setChildren(orgId(1), [org(14), org(15)]);
     staging.setChildren(orgId(15), [org(151, { hasChildren: false })]);
-    tree.graft(orgId(1), staging);
+    graftSubtree(tree, orgId(1), staging);
     expect(ids(tree.children(orgId(1)))).toEqual([orgId(14), orgId(15)]);
     expect(tree.get(orgId(151))).toMatchObject({ depth: 3, parentId: orgId(15) });
     expect(tree.has(orgId(121))).toBe(false);
