@@ -1,10 +1,11 @@
 /**
- * Follows the OS colour scheme as it changes and applies the effective theme to <html>, where
- * the CSS custom properties switch on data-theme.
+ * Follows the OS colour scheme as it changes and applies the effective theme's colour tokens
+ * to <html>, before paint.
  */
 import { useEffect, useLayoutEffect } from 'react';
 import { useAppStore } from '../store/StoreProvider';
 import { DARK_QUERY, resolveTheme, type Theme } from '../store/themeSlice';
+import { applyPalette } from '../styles/palette';
 
 export function useThemeSync(): Theme {
   const preference = useAppStore((state) => state.themePreference);
@@ -22,7 +23,7 @@ export function useThemeSync(): Theme {
   }, [setSystemTheme]);
 
   useLayoutEffect(() => {
-    document.documentElement.dataset.theme = theme;
+    applyPalette(document.documentElement, theme);
   }, [theme]);
 
   return theme;

@@ -8,13 +8,15 @@ import { tabbableWithin } from './focusable';
 function makeOthersInert(keep: HTMLElement): () => void {
   const changed: HTMLElement[] = [];
   for (const element of document.body.children) {
-    if (element instanceof HTMLElement && element !== keep && !element.inert) {
-      element.inert = true;
+    // The attribute rather than the `inert` property: the same in every engine, and visible
+    // to CSS and tests.
+    if (element instanceof HTMLElement && element !== keep && !element.hasAttribute('inert')) {
+      element.setAttribute('inert', '');
       changed.push(element);
     }
   }
   return () => {
-    for (const element of changed) element.inert = false;
+    for (const element of changed) element.removeAttribute('inert');
   };
 }
 

@@ -33,6 +33,7 @@ HTMLElement.prototype.scrollTo = function scrollTo(
 afterEach(() => {
   cleanup();
   document.documentElement.removeAttribute('data-theme');
+  document.documentElement.removeAttribute('style');
 });
 
 export interface FakeColorScheme {
