@@ -169,7 +169,7 @@ function finish(
     // is not checked here, only when the user inspects it against the issuer's keys.
     const idClaims = claimsOf(response.id_token);
     if (idClaims === null || idClaims.nonce !== nonce) {
-      throw new FlowFailure('unexpected_response', 'The ID token does not carry this run’s nonce.');
+      throw new FlowFailure('unexpected_response', 'The ID token lacks this run’s nonce.');
     }
   }
   const claims = claimsOf(response.access_token);

@@ -154,7 +154,7 @@ export function createFlowService(options: FlowServiceOptions): FlowService {
       return { ok: true, value };
     } catch (thrown) {
       const error = toFlowError(thrown);
-      logger.warn(`${kind} flow failed`, { flowId, kind: error.kind, message: error.message });
+      logger.warn(`${kind} flow failed`, { flowId, error: error.kind, message: error.message });
       return { ok: false, error };
     }
   };

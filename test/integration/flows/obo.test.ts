@@ -54,7 +54,7 @@ function labels(result: OboResult): string[] {
 const EXCHANGE = 'Exchange the authorization code with the actor token';
 
 describe('OBO run with a fresh actor token', () => {
-  it('gets a delegated token whose act.sub is the agent, logging in the agent on the way', async () => {
+  it('gets a delegated token with act.sub = the agent, signing the agent in first', async () => {
     expect(h.service.listTokens()).toEqual([]);
     h.browser.plan = {
       user: { username: 'alice', password: 'alice-password' },

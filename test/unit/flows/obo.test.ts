@@ -88,7 +88,7 @@ const input = (overrides: Partial<OboInput> = {}): OboInput => ({
 describe('OBO code exchange', () => {
   beforeEach(() => setup());
 
-  it('sends code, verifier, the same redirect_uri, actor_token and resource, and no secret', async () => {
+  it('sends code, verifier, the same redirect_uri, actor_token, resource; no secret', async () => {
     routeExchange({ sub: USER, act: { sub: AGENT }, org_id: ORG });
     const result = await f.service.startOboRun(input()).result;
 
@@ -116,7 +116,7 @@ describe('OBO code exchange', () => {
     expect(result.ok && result.token.actor).toBe(`${AGENT} for ${USER}`);
   });
 
-  it('fails the delegation when the issued token has no act claim, but shows the token', async () => {
+  it('fails the delegation for a token without act, and shows the token', async () => {
     routeExchange({ sub: USER, org_id: ORG });
     const result = await f.service.startOboRun(input()).result;
 

@@ -45,7 +45,7 @@ describe('sign-out', () => {
     expect(f.service.copyToken(tokenRef).ok).toBe(false);
   });
 
-  it('keeps a 503 pending, deletes the local copy, and retries with backoff until done', async () => {
+  it('keeps a 503 pending, deletes the local copy, retries with backoff until done', async () => {
     f.h.route('POST', '/oauth2/revoke', { status: 200 });
     f.h.route('POST', '/oauth2/revoke', { status: 503, body: 'Service Unavailable' });
     const result = await f.service.signOut();
