@@ -166,7 +166,7 @@ function finish(
 ): OboOutcome {
   if (nonce !== undefined && response.id_token !== undefined) {
     // The nonce binds the ID token to this run. Known shortcoming: the ID token's signature
-    // is not checked here, only when the user inspects it against the issuer's keys.
+    // is not verified, because the run has no issuer keys; only its nonce is compared.
     const idClaims = claimsOf(response.id_token);
     if (idClaims === null || idClaims.nonce !== nonce) {
       throw new FlowFailure('unexpected_response', 'The ID token lacks this run’s nonce.');
