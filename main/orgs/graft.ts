@@ -2,7 +2,7 @@
  * Swapping a freshly fetched subtree into the tree: everything below the target is replaced by
  * the staging tree's content (the staging root stands for the target organization itself).
  */
-import type { OrgTree} from './tree';
+import type { OrgTree } from './tree';
 import { ROOT_SLOT, TREE_FLAGS } from './tree';
 
 const { HAS_CHILDREN, CHILDREN_LOADED, DISABLED } = TREE_FLAGS;
