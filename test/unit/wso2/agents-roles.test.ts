@@ -201,6 +201,20 @@ describe('SCIM roles', () => {
     await expect(createRolesClient(h.api).listAll({ nameContains: 'none' })).resolves.toEqual([]);
   });
 
+  it('names the failing field of a bad role', async () => {
+    h.route('GET', '/t/carbon.super/scim2/v2/Roles', {
+      status: 200,
+      body: {
+        totalResults: 1,
+        Resources: [{ ...role(1, 'organization'), audience: { value: 'x', type: 'team' } }],
+      },
+    });
+    const error = await createRolesClient(h.api)
+      .listPage()
+      .catch((e: unknown) => e);
+    expect((error as ResponseSchemaError).issues[0]!.path).toBe('Resources[0].audience.type');
+  });
+
   it('passes other errors through', async () => {
     h.route('GET', '/t/carbon.super/scim2/v2/Roles', {
       status: 403,
