@@ -35,11 +35,12 @@ function isHidden(code: number): boolean {
   return code < 0x20 || (code >= 0x7f && code <= 0x9f) || INVISIBLE.has(code);
 }
 
-/** `\u202E` → `U+202E`; C0 controls use the Unicode control pictures, e.g. `␀`, `␊`. */
+/**
+ * `\u202E` → `U+202E`, `\t` → `U+0009`. Code points rather than the Unicode control pictures
+ * (␉): those are missing from many fonts and would show as empty boxes.
+ */
 export function markerFor(char: string): string {
   const code = char.codePointAt(0) ?? 0;
-  if (code < 0x20) return String.fromCodePoint(0x2400 + code);
-  if (code === 0x7f) return '\u2421';
   return `U+${code.toString(16).toUpperCase().padStart(4, '0')}`;
 }
 

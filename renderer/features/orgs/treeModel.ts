@@ -5,7 +5,7 @@
  *
  * Cost is O(visible rows) per change: collapsed subtrees are never visited, however large.
  */
-import { ROOT_KEY, parentKeyOf, type OrgTreeData, type ParentKey } from './orgIndex';
+import { ROOT_KEY, type OrgTreeData, type ParentKey } from './orgIndex';
 import type { OrgNode } from './source';
 
 export type ChildLoad = { status: 'loading' } | { status: 'error'; message: string };
@@ -131,9 +131,4 @@ export function ancestorKeys(rows: readonly TreeRow[], index: number): string[] 
     parent = row.parentIndex;
   }
   return keys;
-}
-
-/** Parent key of the children a row belongs to, for `*` and for retrying a failed load. */
-export function siblingParentKey(row: TreeRow): ParentKey {
-  return row.kind === 'node' ? parentKeyOf(row.node.parentId) : parentKeyOf(row.parentId);
 }

@@ -55,7 +55,7 @@ describe('OrgTree with hostile names', () => {
     expect(nameOf(bidi)).toBe('invoiceU+202Egpj.exe');
     expect(bidi.textContent).not.toContain('\u202E');
     expect(bidi.querySelector('.safe-text-marker')?.textContent).toBe('U+202E');
-    expect(nameOf(control)).toBe('Tab\u2409here\u2400nul');
+    expect(nameOf(control)).toBe('TabU+0009hereU+0000nul');
     expect(control.textContent).not.toContain('\u0000');
     expect(control.textContent).not.toContain('\t');
   });

@@ -13,9 +13,9 @@ describe('visibleText', () => {
     expect(toVisibleString('a\u200Bb\uFEFF')).toBe('a[U+200B]b[U+FEFF]');
   });
 
-  it('shows C0 controls as control pictures and C1 controls by code point', () => {
-    expect(toVisibleString('a\tb\nc\u0000')).toBe('a[\u2409]b[\u240A]c[\u2400]');
-    expect(toVisibleString('\u007F\u0085')).toBe('[\u2421][U+0085]');
+  it('shows C0 and C1 controls and DEL by code point', () => {
+    expect(toVisibleString('a\tb\nc\u0000')).toBe('a[U+0009]b[U+000A]c[U+0000]');
+    expect(toVisibleString('\u007F\u0085')).toBe('[U+007F][U+0085]');
   });
 
   it('leaves markup, emoji sequences and right-to-left letters as they are', () => {
