@@ -37,7 +37,7 @@ export interface SandboxOptions {
   clock?: () => number;
   logger?: Logger;
   faults?: FaultConfigInput;
-  /** Quiet time before changes are saved; default `shareDelayMs + 250`. */
+  /** Delay before changes are saved (default 250 ms); saves coalesce within it. */
   persistDelayMs?: number;
 }
 
@@ -98,12 +98,13 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   });
 
   let persister: Persister | undefined;
+  const persistDelayMs = options.persistDelayMs ?? 250;
   if (options.stateFile) {
     persister = createPersister({
       file: options.stateFile,
       state,
       tls,
-      delayMs: options.persistDelayMs ?? shareDelayMs + 250,
+      delayMs: persistDelayMs,
       clock,
       onError: (error) => logger.error('saving the sandbox state failed', { error }),
     });
@@ -122,7 +123,11 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     beforeDispatch: (ctx) => faults.beforeDispatch(ctx),
     writeReply: (ctx, reply, write) => {
       faults.write(ctx, reply, write);
-      if (!READS.has(ctx.method) && !ctx.rawPath.startsWith(CONTROL_PREFIX)) persister?.schedule();
+      if (persister && !READS.has(ctx.method) && !ctx.rawPath.startsWith(CONTROL_PREFIX)) {
+        persister.schedule();
+        // Accepted sharing work lands `shareDelayMs` later; save again once it has.
+        persister.schedule(shareDelayMs + persistDelayMs + 50);
+      }
     },
   });
   origin = running.origin;

@@ -154,8 +154,11 @@ export async function writeAtomically(file: string, text: string): Promise<void>
 }
 
 export interface Persister {
-  /** Saves `delayMs` from now unless a save is already scheduled (calls coalesce). */
-  schedule(): void;
+  /**
+   * Saves `delayMs` from now (default: the persister's delay). Calls coalesce: one save at the
+   * earliest due time, and another at the latest one if a later call asked for it.
+   */
+  schedule(delayMs?: number): void;
   /** Saves now (waiting for a save in progress first). */
   flush(): Promise<void>;
   /** Cancels a scheduled save and writes the final state. */
@@ -171,6 +174,7 @@ export function createPersister(options: {
   onError: (error: unknown) => void;
 }): Persister {
   let timer: NodeJS.Timeout | undefined;
+  let latestDue = 0;
   let chain: Promise<void> = Promise.resolve();
   const save = (): Promise<void> => {
     chain = chain.then(async () => {
@@ -187,15 +191,22 @@ export function createPersister(options: {
   const cancel = (): void => {
     if (timer) clearTimeout(timer);
     timer = undefined;
+    latestDue = 0;
+  };
+  const arm = (delayMs: number): void => {
+    timer = setTimeout(() => {
+      timer = undefined;
+      void save();
+      const left = latestDue - Date.now();
+      if (left > 0) arm(left);
+      else latestDue = 0;
+    }, delayMs);
+    timer.unref();
   };
   return {
-    schedule() {
-      if (timer) return;
-      timer = setTimeout(() => {
-        timer = undefined;
-        void save();
-      }, options.delayMs);
-      timer.unref();
+    schedule(delayMs = options.delayMs) {
+      latestDue = Math.max(latestDue, Date.now() + delayMs);
+      if (!timer) arm(delayMs);
     },
     flush() {
       cancel();
