@@ -184,7 +184,8 @@ export const createOrgTreeSlice: DepsSliceCreator<OrgTreeSlice> = (deps) => (set
       }
       if (!get().orgTree.nodes.has(hit.node.id)) {
         get().notify(
-          `${toVisibleString(hit.node.name)} is no longer where the search found it. Run a full sync to refresh the tree.`,
+          `${toVisibleString(hit.node.name)} is no longer where the search found it. ` +
+            'Run a full sync to refresh the tree.',
           'error',
         );
         return;

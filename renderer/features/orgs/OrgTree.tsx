@@ -78,7 +78,9 @@ export function OrgTree({
     [activeIndex],
   );
 
-  // eslint-disable-next-line react-hooks/incompatible-library -- the virtualizer is mutable by design; this component relies on it re-rendering, not on memoization.
+  // The virtualizer is mutable by design, so the compiler cannot memoize around it; this
+  // component relies on it re-rendering, not on memoization.
+  // eslint-disable-next-line react-hooks/incompatible-library
   const virtualizer = useVirtualizer({
     count: rows.length,
     getScrollElement: () => scrollRef.current,

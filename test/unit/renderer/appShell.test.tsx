@@ -28,7 +28,7 @@ function key(init: KeyboardEventInit): boolean {
 }
 
 describe('app shell', () => {
-  it('has a main navigation that marks the current screen and focuses the new heading', async () => {
+  it('marks the current screen in the navigation and focuses the new heading', async () => {
     await renderApp();
     const nav = screen.getByRole('navigation', { name: 'Main' });
     expect(screen.getByRole('button', { name: /Organizations/ }).getAttribute('aria-current')).toBe(
@@ -92,7 +92,7 @@ describe('app shell', () => {
     expect(document.activeElement).toBe(help);
   });
 
-  it('shows the offline badge with the cache age, and the keychain banner when memory-only', async () => {
+  it('shows the cache age when offline, and the banner when secrets are memory-only', async () => {
     const memory = createMemorySource(SMALL_TREE);
     const store = await renderApp({
       ...memory,

@@ -1,4 +1,4 @@
-/** Dialog: focus moves in, Tab wraps inside, the page behind is inert, Escape closes, focus returns. */
+/** Dialog: focus moves in, Tab wraps, the page behind is inert, Escape closes, focus returns. */
 import { act, fireEvent, render, screen } from '@testing-library/react';
 import { useState } from 'react';
 import { describe, expect, it } from 'vitest';

@@ -98,7 +98,8 @@ describe('Org search', () => {
       target: { value: 'no such org anywhere' },
     });
 
-    expect(await screen.findByText('No organization matches “no such org anywhere”.')).toBeTruthy();
+    const message = 'No organization matches “no such org anywhere”.';
+    expect(await screen.findByText(message)).toBeTruthy();
     expect(screen.queryByRole('list', { name: 'Search results' })).toBeNull();
   });
 });

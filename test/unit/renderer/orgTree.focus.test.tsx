@@ -63,7 +63,7 @@ describe('OrgTree focus', () => {
     expect(focusedRowName()).toBe('Gamma');
   });
 
-  it('moves focus to the previous sibling, then the parent, when no later sibling remains', async () => {
+  it('falls back to the previous sibling, then to the parent', async () => {
     const { store } = await renderExpanded();
     focus(rowNamed('Gamma'));
 
@@ -75,7 +75,7 @@ describe('OrgTree focus', () => {
     expect(focusedRowName()).toBe('Acme');
   });
 
-  it('keeps focus on the same row through a background refresh that re-renders the tree', async () => {
+  it('keeps focus on the same row through a background refresh', async () => {
     const { store } = await renderExpanded();
     focus(rowNamed('Bravo'));
     press('ArrowDown');
@@ -87,7 +87,7 @@ describe('OrgTree focus', () => {
     expect(rowNamed('Blue').tabIndex).toBe(0);
   });
 
-  it('moves focus to the nearest row when a refresh finds the focused organization deleted', async () => {
+  it('moves focus to the nearest row when a refresh drops the focused org', async () => {
     const { store, source } = await renderExpanded();
     focus(rowNamed('Bravo'));
     source.removeNode('bravo');

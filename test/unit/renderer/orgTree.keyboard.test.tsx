@@ -70,7 +70,7 @@ describe('OrgTree keyboard', () => {
     expect(tabbableRows()).toEqual([rowNamed('Cobalt')]);
   });
 
-  it('expands with Right, then enters the first child; Left goes to the parent, then collapses', async () => {
+  it('expands with Right, then enters the first child; Left goes up, then collapses', async () => {
     await renderTree();
     focus(rowNamed('Acme'));
 
@@ -123,7 +123,7 @@ describe('OrgTree keyboard', () => {
     expect(focusedRowName()).toBe('Bolt');
   });
 
-  it('jumps with type-ahead, cycling on a repeated letter and matching longer prefixes', async () => {
+  it('jumps with type-ahead, cycling on a repeated letter, matching prefixes', async () => {
     await renderTree();
     await expandAndWait('Acme', 'Alpha');
     await expandAndWait('Beta', 'Bravo');

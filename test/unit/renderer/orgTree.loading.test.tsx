@@ -46,7 +46,7 @@ function liveText(): string {
 }
 
 describe('OrgTree lazy loading', () => {
-  it('shows a Loading… treeitem one level down, announces it, and keeps focus on the parent', async () => {
+  it('shows and announces a Loading… treeitem, keeping focus on the parent', async () => {
     const { source, pending } = slowSource('acme');
     renderWithStore(
       <>
@@ -75,7 +75,7 @@ describe('OrgTree lazy loading', () => {
     expect(focusedRowName()).toBe('Acme');
   });
 
-  it('shows a keyboard-reachable, announced error row whose Retry (Enter) loads the children', async () => {
+  it('shows an announced, reachable error row whose Enter retries', async () => {
     const source = createMemorySource(SMALL_TREE);
     source.failNextChildren('acme', 'The server answered 503.');
     renderWithStore(

@@ -160,7 +160,7 @@ describe('flattenVisible', () => {
     );
   });
 
-  it('shows one loading or error row exactly under expanded parents whose level is not loaded', () => {
+  it('shows a loading or error row exactly under expanded, unloaded parents', () => {
     fc.assert(
       fc.property(scenario, (s) => {
         const index = byId(s.nodes);
