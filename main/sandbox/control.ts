@@ -1,7 +1,8 @@
 /**
  * The sandbox's own control API, guarded by a per-start bearer token: read and replace the
  * fault settings (`/sandbox/control/faults`), and put the data back to how it started
- * (`/sandbox/control/reset`).
+ * (`/sandbox/control/reset`). A reset does not cancel sharing work accepted just before it;
+ * that work may still land on the fresh data when its delay ends.
  */
 import { timingSafeEqual } from 'node:crypto';
 import type { FaultInjector } from './faults';

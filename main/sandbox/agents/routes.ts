@@ -1,6 +1,7 @@
 /**
  * SCIM2 Agents (`/scim2/Agents`), root and org-scoped: create (secret returned once), list
- * and search with filters and paging, read, replace, patch and delete.
+ * and search with filters and paging, read, replace, patch and delete. `sortBy`/`sortOrder`
+ * are ignored (agents come in creation order), as the sandbox has no use for sorting.
  */
 import { z } from 'zod';
 import { requireScope } from '../auth';

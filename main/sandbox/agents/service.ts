@@ -2,6 +2,8 @@
  * Agent records: creation with WSO2's userName rules and a secret generated when none is
  * given, lookup within an organization, and deletion (shared copies may only be deleted by
  * the agent's resident organization, and deleting an agent removes its shares).
+ * Not emulated: the "agent application" WSO2 creates for a new agent, since ShareDesk signs
+ * agents in through the demo's agent login app instead.
  */
 import { randomBytes, randomUUID } from 'node:crypto';
 import { scimError } from '../http';

@@ -1,6 +1,8 @@
 /**
  * Organization Management API routes (`/api/server/v1/organizations`), served for the root
  * and, under `/t/{root}/o/`, for the organization of a switched token.
+ * Not emulated: PUT/PATCH of organizations, `check-name`/`check-handle`, `meta-attributes` and
+ * discovery, because ShareDesk never calls them.
  */
 import { z } from 'zod';
 import { requireScope } from '../auth';
