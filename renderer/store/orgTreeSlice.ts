@@ -18,14 +18,10 @@ import {
   type SearchHit,
 } from '../features/orgs/source';
 import type { ChildLoad } from '../features/orgs/treeModel';
+import type { FocusRequest } from '../features/orgs/useActiveRow';
 import { toVisibleString } from '../ui/visibleText';
 import { errorText } from './errorText';
 import type { AppState, DepsSliceCreator } from './types';
-
-export interface TreeFocusRequest {
-  readonly id: string;
-  readonly seq: number;
-}
 
 export interface OrgTreeSlice {
   orgTree: OrgTreeData;
@@ -33,7 +29,7 @@ export interface OrgTreeSlice {
   childLoads: ReadonlyMap<ParentKey, ChildLoad>;
   selectedOrgId: string | null;
   /** Asks the tree view to focus this organization (after a search hit was chosen). */
-  treeFocusRequest: TreeFocusRequest | null;
+  treeFocusRequest: FocusRequest | null;
   /** Ancestors of the last revealed search hit, highlighted in the tree. */
   revealedPath: ReadonlySet<string>;
   /** Per-org decoration for the selected agent, filled in by the sharing feature. */

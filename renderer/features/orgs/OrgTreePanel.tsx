@@ -33,6 +33,11 @@ export function OrgTreePanel({ initialHeight }: { initialHeight?: number }): Rea
     [orgTree, expanded, childLoads],
   );
 
+  const retry = useCallback(
+    (parentId: string | null) => void loadChildren(parentId),
+    [loadChildren],
+  );
+
   const decorate = useCallback(
     (node: OrgNode) => {
       const decoration = decorations.get(node.id);
@@ -66,7 +71,7 @@ export function OrgTreePanel({ initialHeight }: { initialHeight?: number }): Rea
       onExpandedChange={setOrgExpanded}
       onExpandSiblings={expandSiblingOrgs}
       onSelect={selectOrg}
-      onRetry={(parentId) => void loadChildren(parentId)}
+      onRetry={retry}
       focusRequest={focusRequest}
       highlighted={revealedPath}
       decorate={decorate}

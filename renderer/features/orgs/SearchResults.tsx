@@ -2,7 +2,7 @@
  * The hits of an org search, each with its path from the root. Choosing one reveals it in
  * the tree. Up and Down move between hits; Escape goes back to the search box.
  */
-import { useRef, type KeyboardEvent } from 'react';
+import type { KeyboardEvent, RefObject } from 'react';
 import { SafeText } from '../../ui/SafeText';
 import { HighlightedText } from './HighlightedText';
 import type { SearchHit } from './source';
@@ -12,7 +12,7 @@ export interface SearchResultsProps {
   query: string;
   onChoose: (hit: SearchHit) => void;
   onEscape: () => void;
-  listRef?: React.RefObject<HTMLUListElement | null>;
+  listRef: RefObject<HTMLUListElement | null>;
 }
 
 function focusSibling(current: HTMLElement, step: 1 | -1): void {
@@ -28,7 +28,6 @@ export function SearchResults({
   onEscape,
   listRef,
 }: SearchResultsProps): React.JSX.Element | null {
-  const fallbackRef = useRef<HTMLUListElement>(null);
   if (hits.length === 0) return null;
 
   const onKeyDown = (event: KeyboardEvent<HTMLUListElement>): void => {
@@ -44,7 +43,7 @@ export function SearchResults({
 
   return (
     <ul
-      ref={listRef ?? fallbackRef}
+      ref={listRef}
       className="org-search-results"
       aria-label="Search results"
       onKeyDown={onKeyDown}
