@@ -10,6 +10,7 @@ export interface OrgSeed {
   createdMicros: number;
   description?: string;
   status?: OrgStatus;
+  type?: Org['type'];
   attributes?: { key: string; value: string }[];
 }
 
@@ -21,7 +22,7 @@ export function buildOrg(seed: OrgSeed): Org {
     orgHandle: seed.orgHandle,
     description: seed.description ?? '',
     status: seed.status ?? 'ACTIVE',
-    type: 'TENANT',
+    type: seed.type ?? 'TENANT',
     parentId: seed.parentId,
     created,
     createdMicros: seed.createdMicros,

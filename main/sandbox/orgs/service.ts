@@ -16,6 +16,7 @@ export interface CreateOrgInput {
   orgHandle?: string | undefined;
   description?: string | undefined;
   parentId?: string | undefined;
+  type?: 'TENANT' | 'STRUCTURAL' | undefined;
   attributes?: { key: string; value: string }[] | undefined;
 }
 
@@ -141,6 +142,7 @@ export function createOrganization(
     parentId: parent.id,
     createdMicros: deps.state.nextCreatedMicros(deps.clock()),
     description: input.description?.trim() ?? '',
+    ...(input.type ? { type: input.type } : {}),
     attributes: attributes.map((a) => ({ key: a.key.trim(), value: a.value.trim() })),
   });
   deps.state.addOrg(org);

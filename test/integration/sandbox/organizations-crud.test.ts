@@ -10,6 +10,7 @@ import { startTestSandbox, type TestSandbox } from '../../support/sandbox';
 
 interface OrgBody {
   id: string;
+  type?: string;
   name: string;
   orgHandle: string;
   parent?: { id: string; ref: string };
@@ -137,9 +138,10 @@ describe('creating organizations', () => {
       const again = await call('POST', ORGS, '/organizations', admin, {
         name: 'Northwind Traders',
         parentId: DEMO.orgs.retail,
+        type: 'STRUCTURAL',
       });
       expect(again.status).toBe(201);
-      expect(again.body.orgHandle).toBe('northwindtraders2');
+      expect(again.body).toMatchObject({ orgHandle: 'northwindtraders2', type: 'STRUCTURAL' });
     } finally {
       state.events.off('orgCreated', listener);
     }
