@@ -3,6 +3,7 @@
  */
 import { join } from 'node:path';
 import { BrowserWindow, app, ipcMain, protocol, session, shell } from 'electron';
+import ElectronStore from 'electron-store';
 import { createAppContext } from './app/context';
 import { rotatingFileSink } from './log/file-sink';
 import { consoleSink, createLogger } from './log/logger';
@@ -10,6 +11,7 @@ import { denyAllPermissions, guardWebContents } from './shell/guards';
 import { registerIpcHandlers, sendEvent } from './shell/ipc';
 import { appProtocolHandler } from './shell/protocol';
 import { forbiddenSwitch } from './shell/startup';
+import { isolatedWindowOpener } from './shell/auth-window';
 import { createMainWindow } from './shell/window';
 
 const refused = app.isPackaged ? forbiddenSwitch(process.argv) : undefined;
@@ -49,6 +51,11 @@ void app.whenReady().then(async () => {
     version: app.getVersion(),
     dataDir,
     logger,
+    createStore: (storeOptions) => new ElectronStore<Record<string, unknown>>(storeOptions),
+    opener: isolatedWindowOpener({
+      Window: BrowserWindow,
+      openExternal: (url) => shell.openExternal(url),
+    }),
   });
   registerIpcHandlers(ipcMain, context.handlers, logger.child('ipc'));
   const window = await createMainWindow(

@@ -3,6 +3,7 @@
  * `on…` subscription per contract event — never a channel-taking `invoke` — so the renderer
  * can reach nothing the contract does not list.
  */
+import './jitless';
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
 import { callNames, eventNames, listenerName } from './contract';
 

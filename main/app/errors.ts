@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import type { AppError, AppErrorCode } from '../../preload/contract';
+import { describeServiceError } from './error-map';
 
 export class AppFailure extends Error {
   constructor(
@@ -34,6 +35,8 @@ export function toAppError(error: unknown): AppError {
     return { code: error.code, message: error.message, ...error.details };
   }
   if (describesForUser(error)) return error.toAppError();
+  const known = describeServiceError(error);
+  if (known) return known;
   if (error instanceof z.ZodError) {
     return { code: 'invalid-input', message: error.issues[0]?.message ?? 'invalid input' };
   }

@@ -2,7 +2,6 @@
  * Starts ShareDesk in the browser host: the main-process services plus a loopback web server,
  * for machines where the Electron runtime is unavailable and for end-to-end tests.
  */
-import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -11,18 +10,9 @@ import { defaultDataDir } from '../app/data-dir';
 import { rotatingFileSink } from '../log/file-sink';
 import { consoleSink, createLogger } from '../log/logger';
 import { startBrowserHost } from './server';
+import { openInSystemBrowser, systemBrowserOpener } from './system-browser';
 
 const repoRoot = resolve(__dirname, '..', '..');
-
-function openBrowser(url: string): void {
-  const command =
-    process.platform === 'darwin' ? 'open' : process.platform === 'win32' ? 'explorer' : 'xdg-open';
-  const child = spawn(command, [url], { stdio: 'ignore', detached: true });
-  child.on('error', () => {
-    console.error('No browser could be opened; open the URL above yourself.');
-  });
-  child.unref();
-}
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
@@ -42,7 +32,13 @@ async function main(): Promise<void> {
   const version = (
     JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')) as { version: string }
   ).version;
-  const context = await createAppContext({ host: 'browser', version, dataDir, logger });
+  const context = await createAppContext({
+    host: 'browser',
+    version,
+    dataDir,
+    logger,
+    opener: systemBrowserOpener(logger),
+  });
   const host = await startBrowserHost({
     rendererDir: values['renderer-dir'] ?? join(repoRoot, 'out', 'renderer'),
     handlers: context.handlers,
@@ -52,7 +48,11 @@ async function main(): Promise<void> {
   context.onEvent((event, payload) => host.broadcast(event, payload));
 
   process.stdout.write(`ShareDesk is running at ${host.launchUrl}\nData folder: ${dataDir}\n`);
-  if (values.open && !values['no-open'] && !process.env.CI) openBrowser(host.launchUrl);
+  if (values.open && !values['no-open'] && !process.env.CI) {
+    openInSystemBrowser(host.launchUrl, logger).catch(() => {
+      console.error('No browser could be opened; open the URL above yourself.');
+    });
+  }
 
   const stop = (): void => {
     void Promise.all([host.close(), context.dispose()]).finally(() => process.exit(0));

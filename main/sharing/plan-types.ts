@@ -67,6 +67,7 @@ export const ISSUE_CODES = [
   'subtree-unshare',
   'share-with-all',
   'empty-selection',
+  'not-restorable',
 ] as const;
 export const planIssueSchema = z.object({
   severity: z.enum(['error', 'warning']),

@@ -32,12 +32,23 @@ export interface GuardDeps {
   allowedExternalHosts(): ReadonlySet<string>;
 }
 
+/** Authorization windows may also visit their server and loopback redirect (see auth-window). */
+const authPolicies = new WeakMap<WebContents, (url: string) => boolean>();
+
+export function allowAuthNavigation(contents: WebContents, policy: (url: string) => boolean): void {
+  authPolicies.set(contents, policy);
+}
+
+function mayNavigate(contents: WebContents, url: string): boolean {
+  return isAppUrl(url) || authPolicies.get(contents)?.(url) === true;
+}
+
 export function guardWebContents(contents: WebContents, deps: GuardDeps): void {
   contents.on('will-navigate', (event, url) => {
-    if (!isAppUrl(url)) event.preventDefault();
+    if (!mayNavigate(contents, url)) event.preventDefault();
   });
   contents.on('will-redirect', (event, url) => {
-    if (!isAppUrl(url)) event.preventDefault();
+    if (!mayNavigate(contents, url)) event.preventDefault();
   });
   contents.on('will-attach-webview', (event) => event.preventDefault());
   contents.setWindowOpenHandler(({ url }) => {

@@ -52,3 +52,22 @@ export async function createMainWindow(
   await window.loadURL(`${APP_ORIGIN}/index.html`);
   return window;
 }
+
+/**
+ * A throw-away window for an authorization page, for testing with test users without touching
+ * the system browser's sessions: an in-memory partition (nothing persists), no preload, the
+ * same sandboxing as the main window.
+ */
+export function authWindowOptions(partition: string): BrowserWindowConstructorOptions {
+  const { preload: _preload, ...rest } = hardenedWebPreferences('');
+  return {
+    width: 520,
+    height: 720,
+    title: 'Sign in — ShareDesk test session',
+    webPreferences: { ...rest, partition },
+  };
+}
+
+export function createAuthWindow(Window: WindowConstructor, partition: string): BrowserWindow {
+  return new Window(authWindowOptions(partition));
+}

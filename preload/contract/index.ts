@@ -5,14 +5,24 @@
  */
 import type { z } from 'zod';
 import { appCalls, appEvents } from './app';
+import { flowCalls, flowEvents } from './flows';
+import { orgCalls, orgEvents } from './orgs';
+import { profileCalls } from './profiles';
+import { tokenCalls } from './tokens';
 import type { Envelope, ListenerName } from './define';
 
 export const calls = {
   ...appCalls,
+  ...profileCalls,
+  ...orgCalls,
+  ...tokenCalls,
+  ...flowCalls,
 };
 
 export const events = {
   ...appEvents,
+  ...orgEvents,
+  ...flowEvents,
 };
 
 export type Calls = typeof calls;
@@ -41,3 +51,8 @@ export const eventNames = Object.keys(events) as EventName[];
 
 export * from './define';
 export * from './app';
+export * from './json';
+export * from './tokens';
+export * from './profiles';
+export * from './orgs';
+export * from './flows';

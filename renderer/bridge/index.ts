@@ -11,15 +11,15 @@ declare global {
   }
 }
 
-let bridge: BridgeApi | undefined;
-
-export function getBridge(): BridgeApi {
-  if (bridge) return bridge;
-  if (window.api) {
-    bridge = window.api;
-  } else {
-    bridge = createHttpBridge();
-    Object.defineProperty(window, 'api', { value: bridge, writable: false, configurable: false });
-  }
+/**
+ * The bridge, or undefined when no host serves this page (the renderer opened on its own
+ * for development, e.g. `npx vite renderer`).
+ */
+export async function connectBridge(): Promise<BridgeApi | undefined> {
+  if (window.api) return window.api;
+  const bridge = createHttpBridge();
+  const probe = await bridge.getAppInfo({});
+  if (!probe.ok) return undefined;
+  Object.defineProperty(window, 'api', { value: bridge, writable: false, configurable: false });
   return bridge;
 }

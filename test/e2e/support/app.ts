@@ -19,6 +19,8 @@ export interface RunningApp {
   browser: Browser;
   context: BrowserContext;
   app: AppContext;
+  /** Pages the app opened for authorization (OBO consent), newest last. */
+  authPages: Page[];
   host: BrowserHost;
   dataDir: string;
   logs: LogRecord[];
@@ -32,7 +34,24 @@ export async function launchApp(): Promise<RunningApp> {
   const dataDir = mkdtempSync(join(tmpdir(), 'sharedesk-e2e-'));
   const logs: LogRecord[] = [];
   const logger = createLogger('sharedesk', { level: 'debug', sinks: [(r) => logs.push(r)] });
-  const app = await createAppContext({ host: 'browser', version: 'e2e', dataDir, logger });
+  const browser = await launchChromium();
+  const context = await browser.newContext({ viewport: { width: 1280, height: 820 } });
+  const authPages: Page[] = [];
+  const app = await createAppContext({
+    host: 'browser',
+    version: 'e2e',
+    dataDir,
+    logger,
+    // Authorization pages open in the same Chromium, in a fresh context when isolated.
+    opener: {
+      open: async (url, { isolated }) => {
+        const target = isolated ? await browser.newContext() : context;
+        const page = await target.newPage();
+        authPages.push(page);
+        await page.goto(url);
+      },
+    },
+  });
   const host = await startBrowserHost({
     rendererDir: join(root, 'out', 'renderer'),
     handlers: app.handlers,
@@ -40,8 +59,6 @@ export async function launchApp(): Promise<RunningApp> {
   });
   app.onEvent((event, payload) => host.broadcast(event, payload));
 
-  const browser = await launchChromium();
-  const context = await browser.newContext({ viewport: { width: 1280, height: 820 } });
   const page = await context.newPage();
   const pageErrors: string[] = [];
   page.on('console', (message) => {
@@ -55,6 +72,7 @@ export async function launchApp(): Promise<RunningApp> {
     browser,
     context,
     app,
+    authPages,
     host,
     dataDir,
     logs,

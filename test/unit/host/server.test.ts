@@ -57,7 +57,7 @@ beforeEach(async () => {
         keychain: { backend: 'memory' as const, reason: 'no keychain' },
       });
     },
-  } as Handlers;
+  } as unknown as Handlers;
   host = await startBrowserHost({ rendererDir: dir, handlers, logger: silentLogger });
 });
 

@@ -22,7 +22,7 @@ function setup() {
         keychain: { backend: 'keychain' as const },
       });
     },
-  } as Handlers;
+  } as unknown as Handlers;
   registerIpcHandlers(ipcMain, handlers, silentLogger);
   return { registered, calls };
 }

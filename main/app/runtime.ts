@@ -1,0 +1,119 @@
+/**
+ * Everything ShareDesk holds for one server profile while it runs: the HTTP client, the WSO2
+ * clients, the organization tree with its offline cache, and the token flows. Built lazily
+ * on first use and rebuilt when the profile's connection settings change.
+ */
+import { join } from 'node:path';
+import {
+  createFlowService,
+  vaultSecrets,
+  type AuthorizationOpener,
+  type FlowEvent,
+} from '../flows';
+import type { FlowService } from '../flows';
+import { createHttpClient, type HttpClient, type HttpExchange } from '../http';
+import type { Logger } from '../log/logger';
+import { createOrgService, createProfileCache, type OrgService, type ProfileCache } from '../orgs';
+import type { ConnectionTarget, ProfileService } from '../profiles';
+import { secretKey, type SecretStore } from '../vault';
+import { createWso2Clients, type Wso2Clients } from '../wso2';
+import { oauthBasePath } from '../wso2/oauth';
+import { createConnectivity, type Connectivity } from './connectivity';
+
+export interface ProfileRuntime {
+  profileId: string;
+  target: ConnectionTarget;
+  issuer: string;
+  http: HttpClient;
+  clients: Wso2Clients;
+  cache: ProfileCache;
+  orgs: OrgService;
+  flows: FlowService;
+  connectivity: Connectivity;
+  /** Aborts the running full sync, if any. */
+  syncAbort: AbortController | undefined;
+  dispose(): Promise<void>;
+}
+
+export interface RuntimeDeps {
+  profiles: ProfileService;
+  vault: SecretStore;
+  dataDir: string;
+  logger: Logger;
+  opener: AuthorizationOpener;
+  onFlowEvent(profileId: string, event: FlowEvent): void;
+  clock?: () => number;
+}
+
+export async function createProfileRuntime(
+  profileId: string,
+  deps: RuntimeDeps,
+): Promise<ProfileRuntime> {
+  const logger = deps.logger.child(`profile:${profileId}`);
+  const target = await deps.profiles.connectionFor(profileId);
+  const connectivity = createConnectivity();
+  const observe = (exchange: HttpExchange): void => connectivity.observe(exchange);
+
+  const http = createHttpClient({
+    baseUrl: target.baseUrl,
+    trust: target.trust,
+    ...(target.proxyUrl ? { proxyUrl: target.proxyUrl } : {}),
+    logger: logger.child('http'),
+    onExchange: observe,
+  });
+  const clientId = target.adminAuth.clientId;
+  const clients = createWso2Clients({
+    transport: http,
+    profileId,
+    rootOrgHandle: target.rootOrgHandle,
+    clientId,
+    getSecret: () => deps.vault.get(secretKey(profileId, 'client-secret', clientId)),
+    logger: logger.child('wso2'),
+    ...(deps.clock ? { clock: deps.clock } : {}),
+  });
+  const cache = createProfileCache({
+    dir: join(deps.dataDir, 'cache'),
+    profileId,
+    logger: logger.child('cache'),
+  });
+  const orgs = createOrgService({
+    source: clients.organizations,
+    cache: cache.tree,
+    root: { id: '', name: target.rootOrgHandle, orgHandle: target.rootOrgHandle },
+    logger: logger.child('orgs'),
+  });
+  await orgs.start();
+
+  const issuer = `${target.baseUrl}${oauthBasePath(target.rootOrgHandle)}/token`;
+  const flows = createFlowService({
+    http,
+    baseUrl: target.baseUrl,
+    rootOrgHandle: target.rootOrgHandle,
+    issuer,
+    secrets: vaultSecrets(deps.vault, profileId),
+    opener: deps.opener,
+    emit: (event) => deps.onFlowEvent(profileId, event),
+    logger: logger.child('flows'),
+    admin: { clientId },
+  });
+
+  const runtime: ProfileRuntime = {
+    profileId,
+    target,
+    issuer,
+    http,
+    clients,
+    cache,
+    orgs,
+    flows,
+    connectivity,
+    syncAbort: undefined,
+    dispose: async () => {
+      runtime.syncAbort?.abort();
+      await flows.dispose();
+      await orgs.flush();
+      await http.close();
+    },
+  };
+  return runtime;
+}

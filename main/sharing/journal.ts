@@ -1,0 +1,150 @@
+/**
+ * The journal of applied plans: when, in which profile, for which agent, the state before, the
+ * plan, each step's result and the verification. Durable like the outbox; filterable by agent,
+ * time range and outcome; exportable as JSON or spreadsheet-safe CSV.
+ *
+ * Known shortcoming: each record rewrites the whole file, so very long journals get slower to
+ * append to; nothing is pruned automatically because the journal is the audit trail.
+ */
+import { z } from 'zod';
+import { toCsv } from './csv';
+import type { DurableFile, LoadProblem } from './durable-file';
+import { sharePlanSchema } from './plan-types';
+import {
+  type ApplyOutcome,
+  applyOutcomeSchema,
+  stepResultSchema,
+  verificationResultSchema,
+} from './result-types';
+import { desiredSharingSchema, shareSnapshotSchema } from './types';
+
+export const journalEntrySchema = z.object({
+  id: z.string(),
+  startedAt: z.string(),
+  finishedAt: z.string(),
+  profileId: z.string(),
+  agentId: z.string(),
+  /** How the plan came to be applied. */
+  source: z.enum(['direct', 'outbox', 'undo', 'repair']),
+  /** The journal entry this one undoes. */
+  undoOf: z.string().nullable(),
+  desired: desiredSharingSchema,
+  /** The share state read right before the first step (what undo restores). */
+  before: shareSnapshotSchema.nullable(),
+  plan: sharePlanSchema,
+  steps: z.array(stepResultSchema),
+  verification: verificationResultSchema.nullable(),
+  outcome: applyOutcomeSchema,
+  error: z.string().nullable(),
+});
+export type JournalEntry = z.infer<typeof journalEntrySchema>;
+
+export const journalDocSchema = z.object({ entries: z.array(journalEntrySchema) });
+export type JournalDoc = z.infer<typeof journalDocSchema>;
+
+export const journalFilterSchema = z.object({
+  agentId: z.string().optional(),
+  /** Inclusive ISO times on `startedAt`. */
+  from: z.string().optional(),
+  to: z.string().optional(),
+  outcomes: z.array(applyOutcomeSchema).optional(),
+});
+export type JournalFilter = z.infer<typeof journalFilterSchema>;
+
+export type ExportFormat = 'json' | 'csv';
+
+const CSV_HEADER = [
+  'id',
+  'startedAt',
+  'finishedAt',
+  'profileId',
+  'agentId',
+  'source',
+  'undoOf',
+  'outcome',
+  'steps',
+  'orgsGained',
+  'orgsLost',
+  'roleChanges',
+  'summary',
+  'error',
+];
+
+export class Journal {
+  private chain: Promise<unknown> = Promise.resolve();
+
+  private constructor(
+    private readonly file: DurableFile<JournalDoc>,
+    private doc: JournalDoc,
+  ) {}
+
+  static async open(
+    file: DurableFile<JournalDoc>,
+  ): Promise<{ journal: Journal; problems: LoadProblem[] }> {
+    const loaded = await file.load();
+    return {
+      journal: new Journal(file, loaded.value ?? { entries: [] }),
+      problems: loaded.problems,
+    };
+  }
+
+  /** Appends one entry; resolves once it is on disk. */
+  record(entry: JournalEntry): Promise<JournalEntry> {
+    const parsed = journalEntrySchema.parse(entry);
+    const run = this.chain.then(async () => {
+      if (this.doc.entries.some((existing) => existing.id === parsed.id)) {
+        throw new Error(`journal entry ${parsed.id} already exists`);
+      }
+      const next = { entries: [...this.doc.entries, parsed] };
+      await this.file.save(next);
+      this.doc = next;
+      return structuredClone(parsed);
+    });
+    this.chain = run.catch(() => undefined);
+    return run;
+  }
+
+  get(id: string): JournalEntry | undefined {
+    const entry = this.doc.entries.find((candidate) => candidate.id === id);
+    return entry === undefined ? undefined : structuredClone(entry);
+  }
+
+  /** Matching entries, newest first. */
+  list(filter: JournalFilter = {}): JournalEntry[] {
+    const outcomes: readonly ApplyOutcome[] | undefined = filter.outcomes;
+    return this.doc.entries
+      .filter(
+        (entry) =>
+          (filter.agentId === undefined || entry.agentId === filter.agentId) &&
+          (filter.from === undefined || entry.startedAt >= filter.from) &&
+          (filter.to === undefined || entry.startedAt <= filter.to) &&
+          (outcomes === undefined || outcomes.includes(entry.outcome)),
+      )
+      .sort((a, b) => (a.startedAt < b.startedAt ? 1 : a.startedAt > b.startedAt ? -1 : 0))
+      .map((entry) => structuredClone(entry));
+  }
+
+  export(format: ExportFormat, filter: JournalFilter = {}): string {
+    const entries = this.list(filter);
+    if (format === 'json') return `${JSON.stringify(entries, null, 2)}\n`;
+    return toCsv(
+      CSV_HEADER,
+      entries.map((entry) => [
+        entry.id,
+        entry.startedAt,
+        entry.finishedAt,
+        entry.profileId,
+        entry.agentId,
+        entry.source,
+        entry.undoOf,
+        entry.outcome,
+        entry.steps.map((step) => `${step.kind}:${step.status}`).join('; '),
+        entry.plan.blastRadius.gained.map((org) => org.orgName).join('; '),
+        entry.plan.blastRadius.lost.map((org) => org.orgName).join('; '),
+        entry.plan.blastRadius.roleChanges.length,
+        entry.plan.summary.join(' '),
+        entry.error,
+      ]),
+    );
+  }
+}
