@@ -18,7 +18,7 @@ async function start(): Promise<void> {
   let activeProfileId: string | null = null;
   if (api) activeProfileId = unwrap(await api.listProfiles({})).activeProfileId;
   const orgSource = await createOrgSource(api, () => activeProfileId);
-  const store = createAppStore({ orgSource, now: Date.now });
+  const store = createAppStore({ orgSource, now: Date.now, ...(api ? { api } : {}) });
   createRoot(root).render(
     <StrictMode>
       <App store={store} />

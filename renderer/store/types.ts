@@ -1,5 +1,6 @@
 /** The app store's shape: one zustand store made of per-domain slices. */
 import type { StateCreator } from 'zustand/vanilla';
+import type { BridgeApi } from '../../preload/contract';
 import type { OrgDataSource } from '../features/orgs/source';
 import type { AnnounceSlice } from './announceSlice';
 import type { OrgSearchSlice } from './orgSearchSlice';
@@ -20,6 +21,8 @@ export type AppState = UiSlice &
 
 export interface StoreDeps {
   orgSource: OrgDataSource;
+  /** The bridge to the main process; absent when the renderer runs on its own (development). */
+  api?: BridgeApi;
   /** Epoch milliseconds; injected so tests control time. */
   now: () => number;
 }
