@@ -5,6 +5,7 @@
  */
 import type { Logger } from '../log/logger';
 import {
+  SECRET_BEARING_CALLS,
   calls,
   checkPayloadShape,
   describeIssue,
@@ -13,6 +14,7 @@ import {
   type Handlers,
 } from '../../preload/contract';
 import { toAppError } from './errors';
+import { findSecret } from './secret-scan';
 
 export function isCallName(name: string): name is CallName {
   return Object.prototype.hasOwnProperty.call(calls, name);
@@ -37,7 +39,16 @@ export async function dispatchCall(
   }
   try {
     const handler = handlers[name] as (input: unknown) => Promise<unknown>;
-    return { ok: true, value: await handler(parsed.data) };
+    const value = await handler(parsed.data);
+    const leak = SECRET_BEARING_CALLS.has(name) ? undefined : findSecret(value);
+    if (leak !== undefined) {
+      logger.error(`call ${name} tried to return a secret at ${leak}; withheld`);
+      return {
+        ok: false,
+        error: { code: 'internal', message: 'A result was withheld because it held a secret.' },
+      };
+    }
+    return { ok: true, value };
   } catch (error) {
     const appError = toAppError(error);
     if (appError.code === 'internal') logger.error(`call ${name} failed`, { error });
