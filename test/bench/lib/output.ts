@@ -35,6 +35,7 @@ export function machineInfo(): MachineInfo {
 
 export function formatNumber(value: number): string {
   const magnitude = Math.abs(value);
+  if (Number.isInteger(value)) return value.toLocaleString('en-US');
   if (magnitude >= 100) return Math.round(value).toLocaleString('en-US');
   if (magnitude >= 10) return value.toFixed(1);
   return value.toFixed(2);
