@@ -112,7 +112,9 @@ export class Journal {
   /** Matching entries, newest first. */
   list(filter: JournalFilter = {}): JournalEntry[] {
     const outcomes: readonly ApplyOutcome[] | undefined = filter.outcomes;
-    return this.doc.entries
+    // Reversed first so that entries with the same start time keep newest-recorded first.
+    return [...this.doc.entries]
+      .reverse()
       .filter(
         (entry) =>
           (filter.agentId === undefined || entry.agentId === filter.agentId) &&
