@@ -1,9 +1,11 @@
 /** Builds the app's single zustand store from its slices and injected dependencies. */
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import { createAnnounceSlice } from './announceSlice';
+import { createAppInfoSlice } from './appInfoSlice';
 import { createOrgSearchSlice } from './orgSearchSlice';
 import { createOrgSyncSlice } from './orgSyncSlice';
 import { createOrgTreeSlice } from './orgTreeSlice';
+import { createProfileSlice } from './profileSlice';
 import { createThemeSlice } from './themeSlice';
 import type { AppState, StoreDeps } from './types';
 import { createUiSlice } from './uiSlice';
@@ -18,6 +20,8 @@ export function createAppStore(deps: StoreDeps): AppStore {
     ...createOrgTreeSlice(deps)(...args),
     ...createOrgSearchSlice(deps)(...args),
     ...createOrgSyncSlice(deps)(...args),
+    ...createProfileSlice(deps)(...args),
+    ...createAppInfoSlice(deps)(...args),
     clock: deps.now,
   }));
 }

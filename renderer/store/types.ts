@@ -3,9 +3,11 @@ import type { StateCreator } from 'zustand/vanilla';
 import type { BridgeApi } from '../../preload/contract';
 import type { OrgDataSource } from '../features/orgs/source';
 import type { AnnounceSlice } from './announceSlice';
+import type { AppInfoSlice } from './appInfoSlice';
 import type { OrgSearchSlice } from './orgSearchSlice';
 import type { OrgSyncSlice } from './orgSyncSlice';
 import type { OrgTreeSlice } from './orgTreeSlice';
+import type { ProfileSlice } from './profileSlice';
 import type { ThemeSlice } from './themeSlice';
 import type { UiSlice } from './uiSlice';
 
@@ -14,7 +16,9 @@ export type AppState = UiSlice &
   AnnounceSlice &
   OrgTreeSlice &
   OrgSearchSlice &
-  OrgSyncSlice & {
+  OrgSyncSlice &
+  ProfileSlice &
+  AppInfoSlice & {
     /** The injected clock, for components that show ages and rates. */
     clock: () => number;
   };
