@@ -11,6 +11,7 @@ export interface AppProps extends AppShellProps {
 export function App({ store, ...shell }: AppProps): React.JSX.Element {
   useEffect(() => {
     void store.getState().refreshCacheStatus();
+    return store.getState().connectAppInfo();
   }, [store]);
 
   return (

@@ -1,7 +1,7 @@
 /**
- * The window layout: header, keychain banner, left navigation, and the current screen. On
- * navigation, focus moves to the new screen's heading so keyboard and screen-reader users
- * land at the top of what changed.
+ * The window layout: header, keychain and profile-file banners, left navigation, and the
+ * current screen. On navigation, focus moves to the new screen's heading so keyboard and
+ * screen-reader users land at the top of what changed.
  */
 import { useLayoutEffect, useRef, type ReactNode } from 'react';
 import { useAppStore } from '../store/StoreProvider';
@@ -9,6 +9,7 @@ import { Header } from './Header';
 import { KeychainBanner } from './KeychainBanner';
 import { NavBar } from './NavBar';
 import { Notifications } from './Notifications';
+import { StoreProblemBanner } from './StoreProblemBanner';
 import { withOverrides, type ScreenOverrides } from './screens';
 import { ShortcutsDialog } from './ShortcutsDialog';
 import { useGlobalShortcuts } from './useGlobalShortcuts';
@@ -43,6 +44,7 @@ export function AppShell({ profileSlot, screens }: AppShellProps): React.JSX.Ele
     <div className="app">
       <Header profileSlot={profileSlot} />
       <KeychainBanner />
+      <StoreProblemBanner />
       <div className="app-body">
         <NavBar screens={definitions} />
         <main ref={mainRef} className="app-main" aria-label={current?.title}>

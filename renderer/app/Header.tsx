@@ -1,13 +1,14 @@
 /** The top bar: product name, profile picker, connection state, theme, and shortcuts help. */
 import type { ReactNode } from 'react';
 import { ConnectionBadge } from '../features/orgs/ConnectionBadge';
+import { ProfilePicker } from '../features/profiles/ProfilePicker';
 import { useAppStore } from '../store/StoreProvider';
 import { IconButton } from '../ui/IconButton';
 import { KeyboardIcon } from '../ui/icons';
 import { ThemeSwitcher } from './ThemeSwitcher';
 
 export interface HeaderProps {
-  /** The profile picker; the profiles feature provides it. */
+  /** Replaces the profile picker (tests and the bridge-less development build). */
   profileSlot?: ReactNode;
 }
 
@@ -16,7 +17,7 @@ export function Header({ profileSlot }: HeaderProps): React.JSX.Element {
   return (
     <header className="app-header">
       <span className="app-name">ShareDesk</span>
-      <div className="app-header-profile">{profileSlot}</div>
+      <div className="app-header-profile">{profileSlot ?? <ProfilePicker />}</div>
       <div className="app-header-status">
         <ConnectionBadge />
       </div>
