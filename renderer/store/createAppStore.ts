@@ -7,6 +7,7 @@ import { createOrgSyncSlice } from './orgSyncSlice';
 import { createOrgTreeSlice } from './orgTreeSlice';
 import { createProfileSlice } from './profileSlice';
 import { createThemeSlice } from './themeSlice';
+import { createTokenWorkbenchSlice } from './tokenSlice';
 import type { AppState, StoreDeps } from './types';
 import { createUiSlice } from './uiSlice';
 
@@ -22,6 +23,7 @@ export function createAppStore(deps: StoreDeps): AppStore {
     ...createOrgSyncSlice(deps)(...args),
     ...createProfileSlice(deps)(...args),
     ...createAppInfoSlice(deps)(...args),
+    ...createTokenWorkbenchSlice(deps)(...args),
     clock: deps.now,
   }));
 }

@@ -9,6 +9,7 @@ import type { OrgSyncSlice } from './orgSyncSlice';
 import type { OrgTreeSlice } from './orgTreeSlice';
 import type { ProfileSlice } from './profileSlice';
 import type { ThemeSlice } from './themeSlice';
+import type { TokenWorkbenchSlice } from './tokenSlice';
 import type { UiSlice } from './uiSlice';
 
 export type AppState = UiSlice &
@@ -18,7 +19,8 @@ export type AppState = UiSlice &
   OrgSearchSlice &
   OrgSyncSlice &
   ProfileSlice &
-  AppInfoSlice & {
+  AppInfoSlice &
+  TokenWorkbenchSlice & {
     /** The injected clock, for components that show ages and rates. */
     clock: () => number;
   };
