@@ -1,7 +1,9 @@
 /** Every scenario, in report order. */
 import { bulkShareScenario } from './bulk-share';
 import { memoryScenario } from './memory';
+import { rendererScenario } from './renderer';
 import { searchScenario } from './search';
+import { startupScenario } from './startup';
 import { syncScenario } from './sync';
 import { tokenExchangeScenario } from './token-exchange';
 import type { Scenario } from './types';
@@ -11,5 +13,7 @@ export const SCENARIOS: readonly Scenario[] = [
   searchScenario,
   tokenExchangeScenario,
   bulkShareScenario,
+  rendererScenario,
   memoryScenario,
+  startupScenario,
 ];
