@@ -56,14 +56,14 @@ async function main(): Promise<number> {
 
   const durationMs = performance.now() - started;
   console.log(`\n${renderTable(rows)}\n`);
-  writeResults(values.out, {
+  const markdown = writeResults(values.out, {
     mode: quick ? 'quick' : 'full',
     machine,
     loadAverageAtEnd: Math.round((loadavg()[0] ?? 0) * 100) / 100,
     durationMs: Math.round(durationMs),
     rows,
   });
-  console.log(`Wrote ${values.out} in ${(durationMs / 1000).toFixed(0)} s.`);
+  console.log(`Wrote ${values.out} and ${markdown} in ${(durationMs / 1000).toFixed(0)} s.`);
   return crashed ? 1 : 0;
 }
 

@@ -125,7 +125,20 @@ export interface Results {
   rows: Row[];
 }
 
-export function writeResults(file: string, results: Results): void {
+/** Writes the results as JSON, and the table as Markdown beside it (`.md`). */
+export function writeResults(file: string, results: Results): string {
   mkdirSync(dirname(file), { recursive: true });
   writeFileSync(file, `${JSON.stringify(results, null, 2)}\n`);
+  const { machine } = results;
+  const markdown = file.replace(/\.json$/, '') + '.md';
+  const heading =
+    `${results.mode} run, ${machine.date.slice(0, 10)}: ${machine.cpus} × ${machine.cpuModel}, ` +
+    `${machine.memoryGiB} GiB, Node ${machine.node}, ${machine.platform}; load average ` +
+    `${machine.loadAverage} at the start, ${results.loadAverageAtEnd} at the end; ` +
+    `${Math.round(results.durationMs / 1000)} s.`;
+  const notes = results.rows
+    .filter((r) => r.note !== undefined)
+    .map((r) => `- ${r.scenario} / ${r.metric}: ${r.note}`);
+  writeFileSync(markdown, [heading, '', renderMarkdown(results.rows), '', ...notes, ''].join('\n'));
+  return markdown;
 }

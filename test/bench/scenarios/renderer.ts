@@ -64,7 +64,7 @@ async function oneRun(
     if (timing.firstPaintMs !== null) into.firstPaint.push(timing.firstPaintMs);
     await page.reload();
     into.warmFirstRow.push((await firstRow(page, 60_000)).firstRowMs);
-    into.rows = await expandRows(page, quick ? 300 : 2_000, quick ? 20 : 200);
+    into.rows = await expandRows(page, quick ? 300 : 2_000, quick ? 20 : 150);
     const frames = await scrollTree(page, quick ? 1_000 : 3_000, 160);
     into.frameDeltas.push(...frames.frameDeltas);
     into.renderWork.push(...frames.renderWork);
