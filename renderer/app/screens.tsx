@@ -1,6 +1,8 @@
 /** The app's screens, in navigation order; Alt+1…5 follow this order. */
 import type { ComponentType } from 'react';
 import { OrgsScreen } from '../features/orgs/OrgsScreen';
+import { ProfilesScreen } from '../features/profiles/ProfilesScreen';
+import { TokenWorkbench } from '../features/tokens/TokenWorkbench';
 import type { ScreenId } from '../store/uiSlice';
 import { PlaceholderScreen } from './PlaceholderScreen';
 
@@ -47,21 +49,9 @@ export const DEFAULT_SCREENS: readonly ScreenDefinition[] = [
   {
     id: 'tokens',
     title: 'Token workbench',
-    component: placeholder('Token workbench', 'Get, inspect and compare the tokens WSO2 issues.', [
-      'Agent login, organization switch, and on-behalf-of flows, step by step.',
-      'Decode, verify against the issuer’s keys, introspect, and explain the claims.',
-      'The delegation chain and a diff of two tokens.',
-    ]),
+    component: TokenWorkbench,
   },
-  {
-    id: 'profiles',
-    title: 'Profiles',
-    component: placeholder('Profiles', 'The servers ShareDesk talks to.', [
-      'Base URL, root organization, and how to sign in as administrator.',
-      'Trust: system certificates, a custom CA, or a pinned certificate.',
-      'The built-in Sandbox profile to try everything offline.',
-    ]),
-  },
+  { id: 'profiles', title: 'Profiles', component: ProfilesScreen },
 ];
 
 export function withOverrides(overrides: ScreenOverrides | undefined): readonly ScreenDefinition[] {

@@ -6,6 +6,7 @@
 import {
   flowEvent,
   type CallInput,
+  type CallResult,
   type FlowOutcomeView,
   type TokenSummaryView,
 } from '../../preload/contract';
@@ -51,6 +52,10 @@ export interface FlowSlice {
   runObo: (request: OboRequest) => Promise<void>;
   cancelObo: () => Promise<void>;
   loadTimeline: (flowId: string) => Promise<void>;
+  /** curl commands for a run; real secrets only when `reveal` (the user confirmed). */
+  exportCurl: (flowId: string, reveal: boolean) => Promise<string>;
+  /** Organizations of the active profile matching `query`, for the flows' org pickers. */
+  findOrganizations: (query: string) => Promise<CallResult<'searchOrgs'>['hits']>;
 }
 
 const IDLE_FORM: FlowFormState = {
@@ -170,6 +175,17 @@ export const createFlowSlice: DepsSliceCreator<FlowSlice> = (deps) => (set, get)
         const shown = describeThrown(error, 'The run could not be cancelled');
         get().notify(`${shown.title}: ${shown.message}`, 'error');
       }
+    },
+
+    exportCurl: async (flowId, reveal) => {
+      const profileId = activeProfileId(get());
+      return (await callChecked(deps.api, 'exportCurl', { profileId, flowId, reveal })).text;
+    },
+
+    findOrganizations: async (query) => {
+      const profileId = activeProfileId(get());
+      const found = await callChecked(deps.api, 'searchOrgs', { profileId, query, limit: 20 });
+      return found.hits;
     },
 
     loadTimeline: async (flowId) => {
