@@ -7,7 +7,7 @@ import { bridgeOrgSource } from '../bridge/orgSource';
 import type { OrgDataSource } from '../features/orgs/source';
 
 /** A switch during a switch during a load is possible; an endless chain of them is not. */
-const MAX_ROOT_ATTEMPTS = 4;
+const MAX_ATTEMPTS = 4;
 
 export class ProfileChangedError extends Error {
   constructor() {
@@ -18,8 +18,10 @@ export class ProfileChangedError extends Error {
 
 /**
  * Wraps a source that reads the active profile at call time so an answer never lands under
- * another profile's name: a root load that straddles a profile switch is asked again for the
- * new profile, and any other load (its parent belongs to the old tree) is refused.
+ * another profile's name: a load that straddles a profile switch is asked again for the new
+ * profile (two profiles may point at the same server, so the parent can exist in both; when
+ * it does not, the tree drops the answer). A search that straddles one is refused: the switch
+ * clears the search anyway.
  */
 export function followingProfile(
   source: OrgDataSource,
@@ -37,29 +39,21 @@ export function followingProfile(
     return outcome.value;
   };
 
-  const rootChildren = async (): Promise<unknown> => {
+  const current = async <T>(ask: () => Promise<T>): Promise<T> => {
     for (let attempt = 1; ; attempt += 1) {
       try {
-        return await settled(() => source.children(null));
+        return await settled(ask);
       } catch (error) {
-        if (!(error instanceof ProfileChangedError) || attempt >= MAX_ROOT_ATTEMPTS) throw error;
+        if (!(error instanceof ProfileChangedError) || attempt >= MAX_ATTEMPTS) throw error;
       }
     }
   };
 
   return {
-    children: (parentId) =>
-      parentId === null ? rootChildren() : settled(() => source.children(parentId)),
+    children: (parentId) => current(() => source.children(parentId)),
     search: (query, options) => settled(() => source.search(query, options)),
     sync: (options) => source.sync(options),
-    status: async () => {
-      try {
-        return await settled(() => source.status());
-      } catch (error) {
-        if (!(error instanceof ProfileChangedError)) throw error;
-        return settled(() => source.status());
-      }
-    },
+    status: () => current(() => source.status()),
   };
 }
 
