@@ -5,7 +5,7 @@ import type {
   SyncProgressView,
   TreeStatusView,
 } from '../../../preload/contract';
-import type { OrgNode } from '../../orgs';
+import type { CacheSection, OrgNode } from '../../orgs';
 import { AppFailure, toAppError } from '../errors';
 import type { ProfileRuntime } from '../runtime';
 import type { Runtimes } from '../runtimes';
@@ -62,6 +62,28 @@ async function online<T>(runtime: ProfileRuntime, read: () => Promise<T>): Promi
       runtime.connectivity.markOffline(described.message);
     }
     throw error;
+  }
+}
+
+/**
+ * Reads from the server and keeps the answer in the offline cache; when the server cannot be
+ * reached, answers from the cache instead (and says nothing was fetched when it has none).
+ */
+async function cachedRead<T>(
+  runtime: ProfileRuntime,
+  section: CacheSection<T>,
+  fetch: () => Promise<T>,
+): Promise<T> {
+  try {
+    const value = await online(runtime, fetch);
+    await section.save({ fetchedAt: Date.now(), value });
+    return value;
+  } catch (error) {
+    const code = toAppError(error).code;
+    if (code !== 'offline' && code !== 'timeout') throw error;
+    const cached = await section.load();
+    if (cached.status !== 'loaded') throw error;
+    return cached.entry.value;
   }
 }
 
@@ -139,7 +161,9 @@ export function orgHandlers(deps: OrgHandlerDeps): Pick<Handlers, OrgCalls> {
     },
     listAgents: async ({ profileId }) => {
       const runtime = await runtimes.get(profileId);
-      const agents = await online(runtime, () => runtime.clients.agents.listAll());
+      const agents = await cachedRead(runtime, runtime.cache.agents, () =>
+        runtime.clients.agents.listAll(),
+      );
       return agents.map((agent) => ({
         id: agent.id,
         displayName: agent.extension.DisplayName ?? agent.userName ?? agent.id,
@@ -149,7 +173,9 @@ export function orgHandlers(deps: OrgHandlerDeps): Pick<Handlers, OrgCalls> {
     },
     listRoles: async ({ profileId }) => {
       const runtime = await runtimes.get(profileId);
-      const roles = await online(runtime, () => runtime.clients.roles.listAll({ version: 'v2' }));
+      const roles = await cachedRead(runtime, runtime.cache.roles, () =>
+        runtime.clients.roles.listAll({ version: 'v2' }),
+      );
       return roles.map((role) => ({
         id: role.id,
         displayName: role.displayName,

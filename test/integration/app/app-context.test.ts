@@ -111,6 +111,21 @@ describe('the app services on the sandbox', () => {
     expect(report.introspection?.state).toBe('active');
   });
 
+  it('keeps working from the offline cache when the server goes away', async () => {
+    const agentsOnline = await call('listAgents', { profileId: 'sandbox' });
+    const top = await call('listOrgChildren', { profileId: 'sandbox', parentId: null });
+    await app.services.sandbox.stop();
+
+    const agentsOffline = await call('listAgents', { profileId: 'sandbox' });
+    expect(agentsOffline).toEqual(agentsOnline);
+    expect(await call('listOrgChildren', { profileId: 'sandbox', parentId: null })).toEqual(top);
+    const status = await call('getTreeStatus', { profileId: 'sandbox' });
+    expect(status.online).toBe(false);
+    expect(status.offlineReason).toBeTruthy();
+    const found = await call('searchOrgs', { profileId: 'sandbox', query: top[0]!.name, limit: 5 });
+    expect(found.hits[0]?.node.id).toBe(top[0]!.id);
+  });
+
   it('leaves no secret or token in any file of the data folder', async () => {
     await app.services.runtimes.peek('sandbox')?.orgs.flush();
     const raw = (
