@@ -132,6 +132,12 @@ export async function applyPlan(request: ApplyRequest, deps: ApplyDeps): Promise
     }
   }
 
+  deps.logger.info('applying sharing plan', {
+    planId: plan.id,
+    agentId: plan.agentId,
+    steps: plan.steps.length,
+    fromStep,
+  });
   const runner = new StepRunner(plan, request, deps, view, before);
   let observed = before;
   let stalled = false;
@@ -166,6 +172,11 @@ export async function applyPlan(request: ApplyRequest, deps: ApplyDeps): Promise
     );
   }
   const verification = await runner.verify(target);
+  deps.logger.info('sharing plan verified', {
+    planId: plan.id,
+    outcome: verification.outcome,
+    attempts: verification.attempts,
+  });
   return finish(verification.outcome, verification, before, null);
 }
 

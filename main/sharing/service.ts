@@ -5,127 +5,37 @@
  */
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
-import type { Logger } from '../log/logger';
 import { type ApplyDeps, readSnapshot } from './apply';
-import { type BulkReport, applyBulk, mapLimit } from './bulk';
+import { applyBulk, mapLimit } from './bulk';
 import { desiredFromState } from './derive';
-import { type DriftReport, driftReport } from './drift';
-import { type EffectiveSharing, effectiveSharing } from './effective';
-import { type SharingEmitter, ignoreEvents } from './events';
+import { driftReport } from './drift';
+import { effectiveSharing } from './effective';
+import { ignoreEvents } from './events';
 import { describeError } from './failures';
-import { type ExportFormat, type Journal, type JournalEntry, journalFilterSchema } from './journal';
-import type { Outbox, OutboxEntry } from './outbox';
-import { type ReplayReport, replayOutbox, resolveEntry } from './outbox-replay';
+import { type JournalEntry, journalFilterSchema } from './journal';
+import { replayOutbox, resolveEntry } from './outbox-replay';
 import { type PlanContext, plan } from './plan';
 import type { PlanIssue, SharePlan } from './plan-types';
-import {
-  type Clock,
-  type OrgTreeView,
-  type RoleContext,
-  type SharingApi,
-  type Sleep,
-  realSleep,
-  systemClock,
-} from './ports';
+import { realSleep, systemClock } from './ports';
 import { projectSnapshot } from './project';
 import type { ApplyResult } from './result-types';
+import {
+  type BatchSource,
+  type PlanBatch,
+  type QueueResult,
+  type SharingService,
+  type SharingServiceDeps,
+  SharingServiceError,
+  memoryStateCache,
+} from './service-types';
 import {
   type DesiredSharing,
   type ShareSnapshot,
   desiredSharingSchema,
   describeSchemaError,
 } from './types';
-import type { PollOptions } from './verify';
 
-export type SharingErrorCode = 'invalid-input' | 'not-found' | 'no-known-state' | 'unavailable';
-
-export class SharingServiceError extends Error {
-  constructor(
-    readonly code: SharingErrorCode,
-    message: string,
-  ) {
-    super(message);
-    this.name = 'SharingServiceError';
-  }
-}
-
-/** The last share state read per agent, so plans can be drafted while offline. */
-export interface ShareStateCache {
-  get(agentId: string): ShareSnapshot | undefined;
-  put(snapshot: ShareSnapshot): void;
-}
-
-/** Known shortcoming: this cache lives for the session only; the app may pass a durable one. */
-export function memoryStateCache(): ShareStateCache {
-  const states = new Map<string, ShareSnapshot>();
-  return { get: (agentId) => states.get(agentId), put: (s) => void states.set(s.agentId, s) };
-}
-
-export interface SharingServiceDeps {
-  profileId: string;
-  /** API base of the profile, e.g. `https://host/t/carbon.super` (for curl previews). */
-  baseUrl: string;
-  api: SharingApi;
-  tree: () => Promise<OrgTreeView>;
-  roles: () => Promise<RoleContext>;
-  outbox: Outbox;
-  journal: Journal;
-  logger: Logger;
-  emit?: SharingEmitter;
-  clock?: Clock;
-  sleep?: Sleep;
-  newId?: () => string;
-  agentLabel?: (agentId: string) => string | undefined;
-  stateCache?: ShareStateCache;
-  concurrency?: number;
-  poll?: PollOptions;
-  reconcile?: PollOptions;
-  maxAttempts?: number;
-}
-
-export type BatchSource = 'direct' | 'undo' | 'repair';
-
-export interface PlanBatch {
-  id: string;
-  createdAt: string;
-  source: BatchSource;
-  undoOf: string | null;
-  desired: DesiredSharing;
-  plans: SharePlan[];
-  /** Agents whose share state could not be read (no plan for them). */
-  unreadable: { agentId: string; error: string }[];
-  totals: { agents: number; calls: number; blocked: number; gained: number; lost: number };
-}
-
-export interface QueueResult {
-  entries: OutboxEntry[];
-  refused: { agentId: string; reason: string; issues: PlanIssue[] }[];
-}
-
-export interface JournalExport {
-  format: ExportFormat;
-  fileName: string;
-  content: string;
-}
-
-export interface DriftResult extends DriftReport {
-  /** Apply the repair with `apply(repairBatchId)`. */
-  repairBatchId: string | null;
-}
-
-export interface SharingService {
-  readState(agentId: unknown): Promise<{ snapshot: ShareSnapshot; effective: EffectiveSharing }>;
-  preview(agentIds: unknown, desired: unknown): Promise<PlanBatch>;
-  apply(batchId: unknown): Promise<BulkReport>;
-  queue(agentIds: unknown, desired: unknown): Promise<QueueResult>;
-  outboxEntries(): OutboxEntry[];
-  replayOutbox(): Promise<ReplayReport>;
-  resolveConflict(entryId: unknown, choice: unknown): Promise<OutboxEntry>;
-  journal(filter?: unknown): JournalEntry[];
-  exportJournal(format: unknown, filter?: unknown): JournalExport;
-  undo(journalId: unknown): Promise<PlanBatch>;
-  drift(agentId: unknown): Promise<DriftResult>;
-}
+export * from './service-types';
 
 const agentIdSchema = z.string().min(1).max(200);
 const agentIdsSchema = z.array(agentIdSchema).min(1).max(5000);
@@ -237,11 +147,32 @@ export function createSharingService(deps: SharingServiceDeps): SharingService {
         lost: plans.reduce((sum, p) => sum + p.blastRadius.lost.length, 0),
       },
     };
-    batches.set(batch.id, batch);
+    batches.set(batch.id, structuredClone(batch));
     for (const old of [...batches.keys()].slice(0, Math.max(0, batches.size - MAX_BATCHES))) {
       batches.delete(old);
     }
     return batch;
+  };
+
+  /**
+   * Takes a whole batch, or one plan of a batch, out of the previews before anything is sent,
+   * so the same plan can never be applied twice.
+   */
+  const takePlans = (id: string): PlanBatch => {
+    const batch = batches.get(id);
+    if (batch !== undefined) {
+      batches.delete(id);
+      return batch;
+    }
+    for (const candidate of batches.values()) {
+      const one = candidate.plans.find((p) => p.id === id);
+      if (one === undefined) continue;
+      const remaining = candidate.plans.filter((p) => p.id !== id);
+      if (remaining.length === 0) batches.delete(candidate.id);
+      else batches.set(candidate.id, { ...candidate, plans: remaining });
+      return { ...candidate, plans: [one] };
+    }
+    throw new SharingServiceError('not-found', `No preview ${id} (already applied or expired).`);
   };
 
   const baseFor = async (agentId: string): Promise<ShareSnapshot> => {
@@ -275,17 +206,9 @@ export function createSharingService(deps: SharingServiceDeps): SharingService {
       return makeBatch([...new Set(agentIds)], desired, 'direct', null);
     },
 
-    async apply(batchIdInput) {
-      const batchId = parse(z.string().min(1), batchIdInput, 'batchId');
-      const batch = batches.get(batchId);
-      if (batch === undefined) {
-        throw new SharingServiceError(
-          'not-found',
-          `No preview ${batchId} (already applied or expired).`,
-        );
-      }
-      // Removed before anything is sent, so the same preview can never be applied twice.
-      batches.delete(batchId);
+    async apply(idInput) {
+      const id = parse(z.string().min(1), idInput, 'id');
+      const batch = takePlans(id);
       const [tree, roles] = [await deps.tree(), await deps.roles()];
       const byPlan = new Map(batch.plans.map((p) => [p.id, p]));
       return applyBulk(
@@ -296,8 +219,8 @@ export function createSharingService(deps: SharingServiceDeps): SharingService {
           concurrency: deps.concurrency ?? 4,
           onResult: async (result) => {
             const sharePlan = byPlan.get(result.planId);
-            if (sharePlan !== undefined)
-              await record(result, sharePlan, batch.source, batch.undoOf);
+            if (sharePlan === undefined) return;
+            await record(result, sharePlan, batch.source, batch.undoOf);
           },
         },
       );
@@ -379,6 +302,8 @@ export function createSharingService(deps: SharingServiceDeps): SharingService {
       return makeBatch([entry.agentId], derived.desired, 'undo', journalId, () => derived.gaps);
     },
 
+    storageProblems: () => [...(deps.storageProblems ?? [])],
+
     async drift(agentIdInput) {
       const agentId = parse(agentIdSchema, agentIdInput, 'agentId');
       let current: ShareSnapshot;
@@ -408,7 +333,7 @@ export function createSharingService(deps: SharingServiceDeps): SharingService {
           lost: report.repair.blastRadius.lost.length,
         },
       };
-      batches.set(batch.id, batch);
+      batches.set(batch.id, structuredClone(batch));
       return { ...report, repairBatchId: batch.id };
     },
   };

@@ -10,13 +10,11 @@ import { silentLogger } from '../../../main/log/logger';
 import { DEMO } from '../../../main/sandbox/data/demo-ids';
 import type { SandboxOptions } from '../../../main/sandbox/index';
 import { readSnapshot } from '../../../main/sharing/apply';
-import { DurableFile } from '../../../main/sharing/durable-file';
 import type { SharingEvent } from '../../../main/sharing/events';
-import { Journal, type JournalDoc, journalDocSchema } from '../../../main/sharing/journal';
-import { Outbox, type OutboxDoc, outboxDocSchema } from '../../../main/sharing/outbox';
 import type { OrgNode, OrgTreeView, RoleContext } from '../../../main/sharing/ports';
 import { type SharingService, createSharingService } from '../../../main/sharing/service';
 import { coreOf } from '../../../main/sharing/snapshot';
+import { openSharingStores } from '../../../main/sharing/stores';
 import { createTree } from '../../../main/sharing/tree';
 import type { RoleRef, ShareSnapshot } from '../../../main/sharing/types';
 import { type Wso2Clients, createWso2Clients } from '../../../main/wso2';
@@ -89,24 +87,7 @@ export async function startSharing(options: SandboxOptions = {}): Promise<Sharin
     logger: silentLogger,
   });
   const dir = await mkdtemp(join(tmpdir(), 'sharing-it-'));
-  const { outbox } = await Outbox.open(
-    new DurableFile<OutboxDoc>({
-      dir,
-      name: 'outbox.json',
-      format: 'sharedesk.outbox',
-      schema: outboxDocSchema,
-      logger: silentLogger,
-    }),
-  );
-  const { journal } = await Journal.open(
-    new DurableFile<JournalDoc>({
-      dir,
-      name: 'journal.json',
-      format: 'sharedesk.journal',
-      schema: journalDocSchema,
-      logger: silentLogger,
-    }),
-  );
+  const { outbox, journal, problems } = await openSharingStores({ dir, logger: silentLogger });
   const tree = await loadTree(clients);
   const roles = await loadRoles(clients, tree);
   const events: SharingEvent[] = [];
@@ -118,6 +99,7 @@ export async function startSharing(options: SandboxOptions = {}): Promise<Sharin
     roles: () => Promise.resolve(roles),
     outbox,
     journal,
+    storageProblems: problems,
     logger: silentLogger,
     emit: (event) => events.push(event),
     concurrency: 4,

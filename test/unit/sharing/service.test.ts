@@ -1,4 +1,8 @@
-import { rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { silentLogger } from '../../../main/log/logger';
+import { openSharingStores } from '../../../main/sharing/stores';
 import { afterEach, describe, expect, it } from 'vitest';
 import { SELECTED_ORG_ONLY, WITH_CHILDREN } from '../../../main/sharing/types';
 import { admin, ghost, viewer } from './support/fixtures';
@@ -19,6 +23,22 @@ const business = {
   mode: 'selected' as const,
   organizations: [{ orgId: 'business', policy: WITH_CHILDREN, roles: [viewer] }],
 };
+
+describe('sharing stores', () => {
+  it('reports a quarantined outbox instead of silently starting empty', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'stores-'));
+    dirs.push(dir);
+    await mkdir(join(dir, 'sharing'));
+    await writeFile(join(dir, 'sharing', 'outbox.json'), '{"format":"sharedesk.outbox","ver');
+    const stores = await openSharingStores({ dir, logger: silentLogger });
+    expect(stores.problems.map((p) => p.kind)).toEqual(['corrupt', 'unrecoverable']);
+    expect(stores.problems[0]?.quarantinedTo).toContain('outbox.json.corrupt-');
+    expect(await readdir(join(dir, 'sharing'))).toEqual(
+      expect.arrayContaining([expect.stringMatching(/^outbox\.json\.corrupt-/)]),
+    );
+    expect(stores.outbox.entries()).toEqual([]);
+  });
+});
 
 describe('sharing service', () => {
   it('refuses malformed input, naming the field', async () => {
@@ -62,6 +82,16 @@ describe('sharing service', () => {
     const batch = await s.service.preview(['a1', 'a2'], business);
     expect(batch.unreadable).toEqual([{ agentId: 'a1', error: 'Service unavailable' }]);
     expect(batch.plans.map((p) => p.agentId)).toEqual(['a2']);
+  });
+
+  it('applies one plan of a batch by its id, and the rest of the batch later', async () => {
+    const s = await setup(['a1', 'a2']);
+    const batch = await s.service.preview(['a1', 'a2'], business);
+    const one = await s.service.apply(batch.plans[1]!.id);
+    expect(one.agents.map((a) => a.agentId)).toEqual(['a2']);
+    await expect(s.service.apply(batch.plans[1]!.id)).rejects.toThrow(/already applied/);
+    const rest = await s.service.apply(batch.id);
+    expect(rest.agents.map((a) => `${a.agentId}:${a.outcome}`)).toEqual(['a1:verified']);
   });
 
   it('emits progress events while applying', async () => {

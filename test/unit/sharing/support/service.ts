@@ -3,34 +3,15 @@ import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { silentLogger } from '../../../../main/log/logger';
-import { DurableFile } from '../../../../main/sharing/durable-file';
-import { Journal, type JournalDoc, journalDocSchema } from '../../../../main/sharing/journal';
-import { Outbox, type OutboxDoc, outboxDocSchema } from '../../../../main/sharing/outbox';
 import { createSharingService } from '../../../../main/sharing/service';
+import { openSharingStores } from '../../../../main/sharing/stores';
 import { rolesEverywhere, tree } from './fixtures';
 import { harness } from './world';
 
 export async function serviceHarness(agents = ['agent-1']) {
   const h = harness(agents);
   const dir = await mkdtemp(join(tmpdir(), 'sharing-service-'));
-  const { outbox } = await Outbox.open(
-    new DurableFile<OutboxDoc>({
-      dir,
-      name: 'outbox.json',
-      format: 'sharedesk.outbox',
-      schema: outboxDocSchema,
-      logger: silentLogger,
-    }),
-  );
-  const { journal } = await Journal.open(
-    new DurableFile<JournalDoc>({
-      dir,
-      name: 'journal.json',
-      format: 'sharedesk.journal',
-      schema: journalDocSchema,
-      logger: silentLogger,
-    }),
-  );
+  const { outbox, journal, problems } = await openSharingStores({ dir, logger: silentLogger });
   let n = 0;
   const service = createSharingService({
     profileId: 'profile-1',
@@ -40,6 +21,7 @@ export async function serviceHarness(agents = ['agent-1']) {
     roles: () => Promise.resolve(rolesEverywhere),
     outbox,
     journal,
+    storageProblems: problems,
     logger: silentLogger,
     emit: h.deps.emit,
     clock: h.time.clock,
