@@ -9,6 +9,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { createAppContext, type AppContext } from '../../../main/app/context';
 import { startBrowserHost, type BrowserHost } from '../../../main/host/server';
 import { createLogger, type LogRecord } from '../../../main/log/logger';
+import type { SecretStore } from '../../../main/vault';
 import { launchChromium } from './browser';
 
 const root = resolve(__dirname, '..', '..', '..');
@@ -30,7 +31,12 @@ export interface RunningApp {
   stop(): Promise<void>;
 }
 
-export async function launchApp(): Promise<RunningApp> {
+export interface LaunchOptions {
+  /** The app's vault; by default the OS keychain (memory when there is none). */
+  vault?: SecretStore;
+}
+
+export async function launchApp(options: LaunchOptions = {}): Promise<RunningApp> {
   const dataDir = mkdtempSync(join(tmpdir(), 'sharedesk-e2e-'));
   const logs: LogRecord[] = [];
   const logger = createLogger('sharedesk', { level: 'debug', sinks: [(r) => logs.push(r)] });
@@ -42,6 +48,7 @@ export async function launchApp(): Promise<RunningApp> {
     version: 'e2e',
     dataDir,
     logger,
+    ...(options.vault ? { vault: options.vault } : {}),
     // Authorization pages open in the same Chromium, in a fresh context when isolated.
     opener: {
       open: async (url, { isolated }) => {
