@@ -25,9 +25,11 @@ export function TokenWorkbench(): React.JSX.Element {
   const setTab = useAppStore((state) => state.setWorkbenchTab);
   const profileId = profile?.id ?? null;
 
+  // Read again on every visit: the agents kept for the profile change on the Profiles screen,
+  // and the Sandbox profile receives its demo agents only once the sandbox has started.
   useEffect(() => {
-    if (profilesLoad === 'idle') void loadProfiles();
-  }, [profilesLoad, loadProfiles]);
+    void loadProfiles();
+  }, [loadProfiles]);
 
   useEffect(() => {
     if (profileId === null) return;
