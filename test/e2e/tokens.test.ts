@@ -131,6 +131,7 @@ describe('Token workbench', () => {
     expect(await page.getByRole('heading', { name: /^Verification: / }).textContent()).toBe(
       'Verification: Verified',
     );
+    await page.getByRole('heading', { name: 'Delegation chain' }).scrollIntoViewIfNeeded();
     await app.screenshot('tokens-obo-inspector');
     expect(app.pageErrors).toEqual([]);
   });

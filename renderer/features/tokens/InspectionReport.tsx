@@ -63,7 +63,6 @@ export function InspectionReport({
         <span className="tokens-mono">
           <SafeText value={report.preview} />
         </span>
-        <span className="tokens-dim">{report.length} characters</span>
       </div>
       <ExpiryLine expiry={report.expiry} now={now} />
       <VerificationView verification={report.verification} checkedAgainst={checkedAgainst} />
