@@ -128,10 +128,25 @@ export class DurableFile<T> {
       throw error;
     }
     await handle.close();
-    await this.ignoreMissing(this.fs.unlink(this.backup));
-    await this.ignoreMissing(this.fs.link(this.path, this.backup));
+    await this.keepBackup();
     await this.fs.rename(temp, this.path);
     await this.syncDir();
+  }
+
+  /**
+   * Points `.bak` at the current main file. Linked under a temp name first and renamed over the
+   * old backup, so there is never a moment without a backup while the main file is missing
+   * (as when a backup is being restored).
+   */
+  private async keepBackup(): Promise<void> {
+    const temp = `${this.path}.tmp-bak-${randomBytes(6).toString('hex')}`;
+    try {
+      await this.fs.link(this.path, temp);
+    } catch (error) {
+      if (errorCode(error) === 'ENOENT') return;
+      throw error;
+    }
+    await this.fs.rename(temp, this.backup);
   }
 
   private async ignoreMissing(work: Promise<void>): Promise<void> {

@@ -18,7 +18,10 @@ afterEach(async () => {
 });
 
 function recordingFs(log: string[], failWrite?: () => Error | undefined): FsShim {
-  const short = (path: string) => path.replace(dir, '').replace(/tmp-[0-9a-f]+/, 'tmp-X');
+  const short = (path: string) =>
+    path
+      .replace(dir, '')
+      .replace(/tmp-(bak-)?[0-9a-f]+/, (_, bak: string | undefined) => `tmp-${bak ?? ''}X`);
   return {
     open: async (path, flags) => {
       log.push(`open(${short(path) || '/'},${flags})`);
@@ -80,8 +83,8 @@ describe('DurableFile', () => {
       'write(/doc.json.tmp-X)',
       'fsync(/doc.json.tmp-X)',
       'close(/doc.json.tmp-X)',
-      'unlink(/doc.json.bak)',
-      'link(/doc.json,/doc.json.bak)',
+      'link(/doc.json,/doc.json.tmp-bak-X)',
+      'rename(/doc.json.tmp-bak-X,/doc.json.bak)',
       'rename(/doc.json.tmp-X,/doc.json)',
       'open(/,r)',
       'fsync(/)',
@@ -127,6 +130,23 @@ describe('DurableFile', () => {
     expect(quarantined).toMatch(/doc\.json\.corrupt-2026-03-04T05-06-07-089Z$/);
     expect(await readFile(quarantined, 'utf8')).toBe('{"format":"test.doc","vers');
     expect((await store().load()).value).toEqual({ items: [1] });
+  });
+
+  it('keeps the backup until a restored main file is in place (a crash mid-restore loses nothing)', async () => {
+    await store().save({ items: [1] });
+    await store().save({ items: [1, 2] });
+    await writeFile(join(dir, 'doc.json'), 'garbage');
+    const crashing: FsShim = {
+      ...nodeFs,
+      rename: async (from, to) => {
+        if (to.endsWith('doc.json')) throw new Error('simulated crash');
+        await nodeFs.rename(from, to);
+      },
+    };
+    await expect(store(crashing).load()).rejects.toThrow('simulated crash');
+    const result = await store().load();
+    expect(result.value).toEqual({ items: [1] });
+    expect(result.problems.map((p) => p.kind)).toEqual(['restored-from-backup']);
   });
 
   it('detects a body edited without its checksum', async () => {
