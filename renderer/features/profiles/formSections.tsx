@@ -101,7 +101,7 @@ export function ServerSection({ values, errors, update }: SectionProps): React.J
         hint={
           fixedUrl
             ? `Fixed for ${KIND_LABELS[values.kind]}.`
-            : 'The server’s address, without /t/… (e.g. https://localhost:9443).'
+            : 'An https:// address, without /t/… (e.g. https://localhost:9443).'
         }
         error={errors.baseUrl}
         onChange={(event) => update('baseUrl', event.target.value)}
