@@ -140,7 +140,7 @@ describe('profiles', () => {
   it('switches the app to the new profile from the header picker', async () => {
     const picker = page.getByLabel('Profile', { exact: true });
     const id = await picker.locator('option', { hasText: 'Second sandbox' }).getAttribute('value');
-    await picker.selectOption(id!);
+    await picker.selectOption(id);
 
     await page
       .getByRole('listitem', { name: 'Second sandbox' })
