@@ -195,7 +195,7 @@ describe('HeldTokens', () => {
     act(() => screen.getByRole('button', { name: /^Copy OBO \(delegated\) token/ }).click());
     await settle();
 
-    const field = screen.getByRole('textbox', { name: 'Access token' }) as HTMLTextAreaElement;
+    const field = screen.getByRole<HTMLTextAreaElement>('textbox', { name: 'Access token' });
     expect(field.value).toBe(RAW_TOKEN);
     expect(field.readOnly).toBe(true);
     act(() => screen.getByRole('button', { name: 'Done' }).click());

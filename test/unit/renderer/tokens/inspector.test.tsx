@@ -41,7 +41,7 @@ describe('InspectorPanel', () => {
     expect(within(inputArea).getByText('eyJhbG…Ynl0 (120 chars)')).toBeTruthy();
 
     act(() => screen.getByRole('button', { name: 'Clear' }).click());
-    expect((screen.getByRole('textbox', { name: 'Token' }) as HTMLTextAreaElement).value).toBe('');
+    expect(screen.getByRole<HTMLTextAreaElement>('textbox', { name: 'Token' }).value).toBe('');
     expect(screen.queryByRole('heading', { name: /^Verification:/ })).toBeNull();
   });
 
