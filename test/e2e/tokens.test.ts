@@ -161,7 +161,7 @@ describe('Token workbench', () => {
     expect(await page.getByRole('heading', { name: /^Verification: / }).textContent()).toBe(
       'Verification: Verified',
     );
-    await page.getByRole('heading', { name: 'Delegation chain' }).scrollIntoViewIfNeeded();
+    await chain.scrollIntoViewIfNeeded();
     await app.screenshot('tokens-obo-inspector');
     expect(await seriousViolations()).toEqual([]);
     expect(app.pageErrors).toEqual([]);
