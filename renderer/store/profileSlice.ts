@@ -49,6 +49,7 @@ function withProfile(list: readonly ProfileView[], view: ProfileView): ProfileVi
 export const createProfileSlice: DepsSliceCreator<ProfileSlice> = (deps) => (set, get) => {
   /** Only the newest switch may apply its answer: a slow earlier one must not win. */
   let switchSeq = 0;
+  let firstLoadFailed = false;
 
   const nameOf = (profileId: string | null): string => {
     const profile = get().profiles.find((candidate) => candidate.id === profileId);
@@ -84,7 +85,11 @@ export const createProfileSlice: DepsSliceCreator<ProfileSlice> = (deps) => (set
       profilesError: null,
       ...(next.storeProblem ? { storeProblem: next.storeProblem } : {}),
     });
-    if (previous !== null && previous !== next.activeProfileId) followActiveProfile();
+    // After a failed first load the tree has already tried, and failed, without a profile.
+    const retried = firstLoadFailed;
+    firstLoadFailed = false;
+    const changed = previous !== next.activeProfileId;
+    if (changed && (previous !== null || retried)) followActiveProfile();
   };
 
   return {
@@ -105,7 +110,10 @@ export const createProfileSlice: DepsSliceCreator<ProfileSlice> = (deps) => (set
       if (result.ok) applyState(result.value);
       else if (get().profilesLoad === 'ready')
         get().notify(`Could not reload the profiles: ${result.error.message}`, 'error');
-      else set({ profilesLoad: 'failed', profilesError: result.error.message });
+      else {
+        firstLoadFailed = true;
+        set({ profilesLoad: 'failed', profilesError: result.error.message });
+      }
     },
 
     selectProfile: async (profileId) => {

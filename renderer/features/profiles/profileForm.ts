@@ -9,7 +9,10 @@ export type ProfileKind = ProfileDraft['kind'];
 export type AuthType = ProfileDraft['adminAuth']['type'];
 export type TrustType = ProfileDraft['trust']['type'];
 
-/** Asgardeo's API hosts are fixed per region; the main process fills them in the same way. */
+/**
+ * Asgardeo's API hosts are fixed per region; the main process fills them in the same way.
+ * Known shortcoming: this copies main's table because the contract does not export it yet.
+ */
 export const ASGARDEO_BASE_URLS: Record<Exclude<ProfileKind, 'wso2is'>, string> = {
   'asgardeo-us': 'https://api.asgardeo.io',
   'asgardeo-eu': 'https://api.eu.asgardeo.io',
@@ -202,6 +205,8 @@ export function fieldOfPath(path: string): FormField | undefined {
  * Field errors from a failed save or test. The envelope's `field` is used when present; the
  * profile service's own checks name their fields only in the message ("profile: baseUrl:
  * must be …; name: …"), so that form is read too.
+ * Known shortcoming: reading the message breaks if main rewords it; main's ProfileError should
+ * carry the field (see the contract's `AppError.field`).
  */
 export function serverFieldErrors(error: AppError): FieldErrors {
   if (error.code !== 'invalid-input') return {};

@@ -106,6 +106,26 @@ describe('profile slice', () => {
     expect(store.getState().toasts.at(-1)?.text).toContain('still on fire');
   });
 
+  it('loads the tree once the profiles load after a failed first try', async () => {
+    let failing = true;
+    const { fake, store } = setup({
+      listProfiles: () =>
+        failing
+          ? Promise.resolve({ ok: false, error: { code: 'offline', message: 'host gone' } })
+          : ok(state('sandbox')),
+    });
+    await store.getState().loadProfiles();
+    await store.getState().loadChildren(null);
+    expect(store.getState().childLoads.get(ROOT_KEY)).toMatchObject({ status: 'error' });
+
+    failing = false;
+    await store.getState().loadProfiles();
+    await settle();
+
+    expect(rootNames(store)).toEqual(['Business', 'Retail']);
+    expect(fake.calls.listOrgChildren).toEqual([{ profileId: 'sandbox', parentId: null }]);
+  });
+
   it('refuses an answer that does not match the contract, naming the field', async () => {
     const { store } = setup({
       listProfiles: () => ok({ profiles: [{ id: 7 }], activeProfileId: null } as never),
