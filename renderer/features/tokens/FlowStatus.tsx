@@ -6,7 +6,6 @@ import { Badge } from '../../ui/Badge';
 import { Button } from '../../ui/Button';
 import { CheckIcon } from '../../ui/icons';
 import { SafeText } from '../../ui/SafeText';
-import { Spinner } from '../../ui/Spinner';
 import { ErrorBox } from './ErrorBox';
 
 export interface FlowStatusProps {
@@ -30,8 +29,10 @@ export function FlowStatus({
     case 'running':
       return (
         <p className="tokens-flow-status" role="status">
-          <Spinner label={runningText} />
-          <span aria-hidden="true">{runningText}</span>
+          <span className="spinner" aria-hidden="true">
+            <span className="spinner-wheel" />
+          </span>
+          <span>{runningText}</span>
         </p>
       );
     case 'failed':
