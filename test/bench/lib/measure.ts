@@ -46,6 +46,18 @@ export async function time(work: () => Promise<unknown>): Promise<number> {
   return performance.now() - started;
 }
 
+/** Recorded samples per variant label, in milliseconds. */
+export interface Samples {
+  /** Wall-clock time each run reported. */
+  wall(label: string): number[];
+  /**
+   * CPU time (user + system) of this whole process during each run, setup inside the run
+   * included. Less sensitive than wall time to other work on the machine; it counts the
+   * in-process sandbox's work too.
+   */
+  cpu(label: string): number[];
+}
+
 /**
  * Runs every variant `warmup` times, then `reps` rounds in which the order of the variants is
  * reversed every other round. Returns the recorded milliseconds per label.
@@ -53,13 +65,18 @@ export async function time(work: () => Promise<unknown>): Promise<number> {
 export async function alternate(
   variants: readonly Variant[],
   options: AlternateOptions,
-): Promise<Map<string, number[]>> {
-  const samples = new Map<string, number[]>(variants.map((v) => [v.label, []]));
+): Promise<Samples> {
+  const wall = new Map<string, number[]>(variants.map((v) => [v.label, []]));
+  const cpu = new Map<string, number[]>(variants.map((v) => [v.label, []]));
   const step = async (variant: Variant, record: boolean): Promise<void> => {
     await options.between?.();
     collectGarbage();
+    const before = process.cpuUsage();
     const ms = await variant.run();
-    if (record) samples.get(variant.label)!.push(ms);
+    const used = process.cpuUsage(before);
+    if (!record) return;
+    wall.get(variant.label)!.push(ms);
+    cpu.get(variant.label)!.push((used.user + used.system) / 1000);
   };
 
   const warmups = Math.max(...variants.map((v) => v.warmup ?? options.warmup), 0);
@@ -75,5 +92,8 @@ export async function alternate(
       if (round < (variant.reps ?? options.reps)) await step(variant, true);
     }
   }
-  return samples;
+  return {
+    wall: (label) => wall.get(label) ?? [],
+    cpu: (label) => cpu.get(label) ?? [],
+  };
 }
