@@ -87,7 +87,14 @@ export const profileSchema = z
     name: z.string().trim().min(1, 'must not be empty').max(100),
     kind: z.enum(PROFILE_KINDS),
     /** Empty only for the Sandbox profile before its server has started. */
-    baseUrl: z.union([z.literal(''), httpsBaseUrl]),
+    baseUrl: z
+      .string()
+      .trim()
+      .refine(
+        (value) => value === '' || isHttpsUrl(value),
+        'must be an https:// URL without credentials, query or fragment',
+      )
+      .transform((value) => value.replace(/\/+$/, '')),
     rootOrgHandle: z.string().regex(/^[A-Za-z0-9._-]{1,100}$/, 'must be an organization handle'),
     adminAuth: adminAuthSchema,
     trust: trustSchema,

@@ -45,11 +45,14 @@ export type ProfileInput = z.infer<typeof profileInputSchema>;
 
 export class ProfileError extends Error {
   readonly code: 'INVALID' | 'NOT_FOUND' | 'READ_ONLY';
+  /** For `INVALID`: the first failing field, e.g. `baseUrl` or `trust.sha256`. */
+  readonly field: string | undefined;
 
-  constructor(code: 'INVALID' | 'NOT_FOUND' | 'READ_ONLY', message: string) {
+  constructor(code: 'INVALID' | 'NOT_FOUND' | 'READ_ONLY', message: string, field?: string) {
     super(message);
     this.name = 'ProfileError';
     this.code = code;
+    this.field = field;
   }
 }
 
@@ -79,7 +82,8 @@ export interface ProfileServiceOptions {
 function parse<T>(schema: z.ZodType<T>, value: unknown, what: string): T {
   const result = schema.safeParse(value);
   if (!result.success) {
-    throw new ProfileError('INVALID', `${what}: ${describeIssues(result.error)}`);
+    const field = result.error.issues[0]?.path.map(String).join('.') || undefined;
+    throw new ProfileError('INVALID', `${what}: ${describeIssues(result.error)}`, field);
   }
   return result.data;
 }

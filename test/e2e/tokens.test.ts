@@ -99,21 +99,9 @@ function tamper(jwt: string): string {
   return [header, Buffer.from(changed, 'utf8').toString('base64url'), signature].join('.');
 }
 
-/**
- * The sandbox's certificate comes from a CA made for this run, which the test Chromium does not
- * know; a person would trust it in their browser before signing in. Known shortcoming: this
- * trusts every certificate in the test browser, because the shared launcher offers no way to
- * add the sandbox's CA to the authorization pages' contexts.
- */
-async function trustSandboxCertificate(): Promise<void> {
-  const session = await app.browser.newBrowserCDPSession();
-  await session.send('Security.setIgnoreCertificateErrors', { ignore: true });
-}
-
 beforeAll(async () => {
   app = await launchApp();
   page = app.page;
-  await trustSandboxCertificate();
   await page.getByRole('treeitem', { name: /^Business\b/ }).waitFor({ timeout: 30_000 });
   await shareAgentWithBusiness();
 });

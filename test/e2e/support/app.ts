@@ -43,6 +43,7 @@ export async function launchApp(options: LaunchOptions = {}): Promise<RunningApp
   const browser = await launchChromium();
   const context = await browser.newContext({ viewport: { width: 1280, height: 820 } });
   const authPages: Page[] = [];
+  let authContext: BrowserContext | undefined;
   const app = await createAppContext({
     host: 'browser',
     version: 'e2e',
@@ -50,9 +51,15 @@ export async function launchApp(options: LaunchOptions = {}): Promise<RunningApp
     logger,
     ...(options.vault ? { vault: options.vault } : {}),
     // Authorization pages open in the same Chromium, in a fresh context when isolated.
+    // Authorization pages open in the same Chromium: the sandbox's certificate comes from a CA
+    // made for this run, which a person would trust before signing in, so only these sign-in
+    // contexts accept it; the app's own page stays strict.
     opener: {
       open: async (url, { isolated }) => {
-        const target = isolated ? await browser.newContext() : context;
+        authContext ??= await browser.newContext({ ignoreHTTPSErrors: true });
+        const target = isolated
+          ? await browser.newContext({ ignoreHTTPSErrors: true })
+          : authContext;
         const page = await target.newPage();
         authPages.push(page);
         await page.goto(url);
