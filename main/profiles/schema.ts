@@ -49,11 +49,6 @@ function isProxyUrl(value: string): boolean {
   }
 }
 
-const httpsBaseUrl = z
-  .string()
-  .trim()
-  .refine(isHttpsUrl, 'must be an https:// URL without credentials, query or fragment')
-  .transform((value) => value.replace(/\/+$/, ''));
 
 export const trustSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('system') }),
