@@ -79,6 +79,8 @@ interface StepRun {
   /** The state read once the step showed, when it did. */
   observed: ShareSnapshot | undefined;
   stalled: boolean;
+  /** The server refused the credentials: stop, read nothing more. */
+  unauthorized?: boolean;
 }
 
 export async function applyPlan(request: ApplyRequest, deps: ApplyDeps): Promise<ApplyResult> {
@@ -144,6 +146,9 @@ export async function applyPlan(request: ApplyRequest, deps: ApplyDeps): Promise
   for (let index = fromStep; index < plan.steps.length; index++) {
     const run = await runner.run(index, observed, index < plan.steps.length - 1);
     steps[index] = run.result;
+    if (run.unauthorized === true) {
+      return finish('interrupted', null, before, run.result.error);
+    }
     if (run.result.status === 'failed') break;
     if (run.stalled) {
       stalled = true;
@@ -280,6 +285,15 @@ class StepRunner {
         result.error = describeError(error);
         this.deps.logger.warn('sharing step failed', { index, kind, error: result.error });
         if (kind === 'rejected') break;
+        if (kind === 'unauthorized') {
+          this.emit(index, 'failed', result.error);
+          return {
+            result: { ...result, status: 'failed' },
+            observed: undefined,
+            stalled: false,
+            unauthorized: true,
+          };
+        }
         if (kind === 'throttled') {
           this.emit(index, 'retrying', result.error);
           await this.deps.sleep(retryAfterMs(error) ?? 1000 * 2 ** result.attempts);

@@ -1,10 +1,11 @@
 /**
- * How a failed write is treated. A 4xx (other than 429/408) or an input refused before sending
- * means the server did not act; 429 means it did not act and asks us to wait; anything else —
- * a timeout, a dropped connection, a 5xx — leaves the outcome unknown, so it is settled by
- * reading the share state before anything is sent again.
+ * How a failed write is treated. A 4xx (other than 401/408/429) or an input refused before
+ * sending means the server did not act; 429 means it did not act and asks us to wait; 401 means
+ * the credentials must be renewed before anything else is sent; anything else — a timeout, a
+ * dropped connection, a 5xx — leaves the outcome unknown, so it is settled by reading the share
+ * state before anything is sent again.
  */
-export type FailureKind = 'rejected' | 'throttled' | 'ambiguous';
+export type FailureKind = 'rejected' | 'throttled' | 'unauthorized' | 'ambiguous';
 
 function field(error: unknown, name: string): unknown {
   return typeof error === 'object' && error !== null
@@ -17,6 +18,7 @@ export function classifyFailure(error: unknown): FailureKind {
   const status = field(error, 'status');
   if (typeof status !== 'number') return 'ambiguous';
   if (status === 429) return 'throttled';
+  if (status === 401) return 'unauthorized';
   if (status === 408) return 'ambiguous';
   return status >= 400 && status < 500 ? 'rejected' : 'ambiguous';
 }

@@ -174,6 +174,8 @@ async function settle(
     case 'conflict':
       return toConflict(outbox, entry, result.before ?? entry.base);
     case 'unreachable':
+    case 'interrupted':
+      // The entry keeps its place (and its record of what may have been sent) for the next replay.
       return item(entry, 'unreachable', result.outcome, result.error);
     case 'blocked':
     case 'failed': {
@@ -211,7 +213,12 @@ async function journal(entry: OutboxEntry, result: ApplyResult, deps: ReplayDeps
 /**
  * Where an interrupted entry stands: reads until the state shows the last step that may have
  * been sent, or the reconcile window ends, then picks the furthest step whose resulting state
- * the server shows. `undefined` when the server matches none of them.
+ * the server shows. `undefined` (a conflict) when the server matches none of them, or when a
+ * step known to have taken effect no longer shows (someone changed the share since).
+ *
+ * Known limit: a step recorded as sent but never confirmed, whose effect does not show, is sent
+ * again; had another client reverted it in between, that revert is overwritten — a read cannot
+ * tell "never arrived" from "arrived and reverted".
  */
 async function resumePoint(
   entry: OutboxEntry,
@@ -250,7 +257,9 @@ async function resumePoint(
       deps.logger.warn('share state read failed while resuming', { error: describeError(error) });
     }
   }
-  return step === undefined ? undefined : { step, observed };
+  if (step === undefined) return undefined;
+  const revertedSinceConfirmed = entry.acceptedSteps.some((accepted) => accepted >= step);
+  return revertedSinceConfirmed ? undefined : { step, observed };
 }
 
 export type ConflictChoice = 'rebase' | 'force' | 'discard';

@@ -56,6 +56,8 @@ export const APPLY_OUTCOMES = [
   'blocked',
   'conflict',
   'unreachable',
+  /** Sending stopped because the credentials were refused; nothing after that was sent. */
+  'interrupted',
 ] as const;
 export const applyOutcomeSchema = z.enum(APPLY_OUTCOMES);
 export type ApplyOutcome = z.infer<typeof applyOutcomeSchema>;

@@ -306,6 +306,23 @@ describe('outbox replay', () => {
     expect(s.api.writes()).toHaveLength(1);
   });
 
+  it('does not resend a confirmed step that someone reverted since; it is a conflict', async () => {
+    const s = setup();
+    const outbox = await openOutbox();
+    await s.draft(outbox, 'e1', businessWithChildren);
+    await outbox.update('e1', (e) => ({
+      ...e,
+      status: 'applying',
+      startedFrom: e.base,
+      sentSteps: [0],
+      acceptedSteps: [0],
+    }));
+
+    const report = await replayOutbox(outbox, s.deps);
+    expect(report.items[0]?.outcome).toBe('conflict');
+    expect(s.api.writes()).toEqual([]);
+  });
+
   it('marks an interrupted entry as a conflict when the server shows none of its states', async () => {
     const s = setup();
     const outbox = await openOutbox();
@@ -321,6 +338,30 @@ describe('outbox replay', () => {
     const report = await replayOutbox(outbox, s.deps);
     expect(report.items[0]?.outcome).toBe('conflict');
     expect(s.api.writes()).toEqual([]);
+  });
+
+  it('pauses on refused credentials, keeps its place, and resumes without a blind resend', async () => {
+    const s = setup();
+    const outbox = await openOutbox();
+    await s.draft(outbox, 'e1', businessWithChildren);
+    await s.draft(outbox, 'e2', { mode: 'none' });
+    s.api.faults.set('share', [{ kind: 'reject', status: 401 }]);
+
+    const paused = await replayOutbox(outbox, s.deps);
+    expect(paused.items.map((i) => `${i.entryId}:${i.outcome}:${i.applyOutcome}`)).toEqual([
+      'e1:unreachable:interrupted',
+      'e2:held-back:null',
+    ]);
+    expect(outbox.get('e1')).toMatchObject({ status: 'applying', sentSteps: [0] });
+
+    const resumed = await replayOutbox(outbox, s.deps);
+    expect(resumed.items.map((i) => `${i.entryId}:${i.outcome}`)).toEqual([
+      'e1:applied',
+      'e2:applied',
+    ]);
+    const calls = s.api.calls.map((c) => c.method);
+    const second = calls.indexOf('share', calls.indexOf('share') + 1);
+    expect(calls.slice(calls.indexOf('share') + 1, second)).toContain('getShare');
   });
 
   it('leaves entries queued when the server cannot be reached', async () => {

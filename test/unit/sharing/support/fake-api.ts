@@ -30,6 +30,10 @@ export class FakeSharingApi implements SharingApi {
   readonly calls: { method: Method | 'getShare'; input: unknown }[] = [];
   /** Scripted faults, consumed in order, per method. */
   readonly faults = new Map<Method, Fault[]>();
+  /** Scripted faults for the next writes of any method (used before `faults`). */
+  nextFaults: Fault[] = [];
+  /** Told about every write: whether the server will act on it. */
+  onWrite?: (method: Method, input: unknown, acted: boolean) => void;
   /** Reads that still show the old state after a write. */
   lag = 1;
   /** When false, writes never take effect (a stuck server). */
@@ -49,7 +53,11 @@ export class FakeSharingApi implements SharingApi {
     this.maxInFlight = Math.max(this.maxInFlight, this.inFlight);
     try {
       await Promise.resolve();
-      const fault = this.faults.get(method)?.shift();
+      const fault = this.nextFaults.shift() ?? this.faults.get(method)?.shift();
+      const acted =
+        this.processing &&
+        (fault === undefined || fault.kind === 'none' || fault.kind === 'timeout-after-apply');
+      this.onWrite?.(method, input, acted);
       if (fault?.kind === 'reject') {
         throw new HttpLikeError('Bad request', fault.status ?? 400, 'ASM-60000');
       }
