@@ -2,6 +2,10 @@
  * `plan(current, desired, context)`: the API calls that take one agent from its current share
  * state to the desired one, validated against the server's rules, with the exact requests, a
  * summary and the blast radius. Pure: nothing is sent here.
+ *
+ * Known limit: plans are made for calls from the root organization (the tree's root); sharing
+ * from a child organization's `/o/` context, which reaches that org's own children, is not
+ * planned here.
  */
 import { blastRadius } from './blast-radius';
 import { describeStep, summarize } from './describe';

@@ -102,6 +102,16 @@ describe('applyPlan', () => {
     expect(byStatus('pending')).toEqual(['asia', 'berlin', 'business', 'europe', 'logistics']);
   });
 
+  it('stops sending when the credentials are refused', async () => {
+    const h = harness();
+    const draft = setupRetailShared(h);
+    h.api.faults.set('unshare', [{ kind: 'reject', status: 401 }]);
+    const result = await applyPlan({ plan: draft, tree, roles: rolesEverywhere }, h.deps);
+    expect(result.outcome).toBe('interrupted');
+    expect(result.steps.map((s) => s.status)).toEqual(['failed', 'not-sent']);
+    expect(h.api.writes().map((c) => c.method)).toEqual(['unshare']);
+  });
+
   it('sends nothing when the share state changed since the plan was made', async () => {
     const h = harness();
     const draft = plan(read(h.model), target, planContext);
