@@ -14,6 +14,7 @@ import { oauthBasePath } from '../wso2/oauth';
 import { flowHandlers } from './handlers/flows';
 import { orgHandlers } from './handlers/orgs';
 import { profileHandlers } from './handlers/profiles';
+import { sharingHandlers } from './handlers/sharing';
 import { tokenHandlers } from './handlers/tokens';
 import { createRuntimes, type Runtimes } from './runtimes';
 import { sandboxHandle, type SandboxHandle } from './sandbox-launcher';
@@ -89,6 +90,7 @@ export async function createAppContext(options: AppContextOptions): Promise<AppC
     clock,
     onFlowEvent: (profileId: string, event: FlowEvent) =>
       emit('flowEvent', { profileId, ...event }),
+    onSharingEvent: (profileId, event) => emit('sharingProgress', { profileId, ...event }),
   });
 
   const resolvers = new Map<string, KeyResolver>();
@@ -161,6 +163,7 @@ export async function createAppContext(options: AppContextOptions): Promise<AppC
       introspectorFor,
     }),
     ...flowHandlers(runtimes),
+    ...sharingHandlers(runtimes),
   };
 
   return {

@@ -18,7 +18,13 @@ import type { ConnectionTarget, ProfileService } from '../profiles';
 import { secretKey, type SecretStore } from '../vault';
 import { createWso2Clients, type Wso2Clients } from '../wso2';
 import { oauthBasePath } from '../wso2/oauth';
+import { createSharingService, type SharingService } from '../sharing/service';
+import type { SharingEvent } from '../sharing/events';
+import { openSharingStores } from '../sharing/stores';
+import { profileDirName } from '../orgs';
 import { createConnectivity, type Connectivity } from './connectivity';
+import { cachedRoot, durableStateCache } from './sharing-cache';
+import { createRoleDirectory, orgTreeView, type RoleDirectory } from './sharing-context';
 
 export interface ProfileRuntime {
   profileId: string;
@@ -29,6 +35,8 @@ export interface ProfileRuntime {
   cache: ProfileCache;
   orgs: OrgService;
   flows: FlowService;
+  sharing: SharingService;
+  roleDirectory: RoleDirectory;
   connectivity: Connectivity;
   /** Aborts the running full sync, if any. */
   syncAbort: AbortController | undefined;
@@ -42,6 +50,7 @@ export interface RuntimeDeps {
   logger: Logger;
   opener: AuthorizationOpener;
   onFlowEvent(profileId: string, event: FlowEvent): void;
+  onSharingEvent(profileId: string, event: SharingEvent): void;
   clock?: () => number;
 }
 
@@ -97,6 +106,26 @@ export async function createProfileRuntime(
     admin: { clientId },
   });
 
+  const stores = await openSharingStores({
+    dir: join(deps.dataDir, 'profiles', profileDirName(profileId)),
+    logger: logger.child('sharing'),
+  });
+  const roleDirectory = createRoleDirectory(clients);
+  const rootOrg = await cachedRoot(cache.dir, logger, () => clients.organizations.getSelf());
+  const sharing = createSharingService({
+    profileId,
+    baseUrl: `${target.baseUrl}/t/${target.rootOrgHandle}`,
+    api: clients.agentSharing,
+    tree: async () => orgTreeView(orgs, await rootOrg()),
+    stateCache: await durableStateCache(cache.dir, logger.child('sharing')),
+    roles: () => Promise.resolve(roleDirectory.context()),
+    outbox: stores.outbox,
+    journal: stores.journal,
+    storageProblems: stores.problems,
+    logger: logger.child('sharing'),
+    emit: (event) => deps.onSharingEvent(profileId, event),
+  });
+
   const runtime: ProfileRuntime = {
     profileId,
     target,
@@ -106,6 +135,8 @@ export async function createProfileRuntime(
     cache,
     orgs,
     flows,
+    sharing,
+    roleDirectory,
     connectivity,
     syncAbort: undefined,
     dispose: async () => {

@@ -13,7 +13,10 @@ import { secretKey, type SecretStore } from '../vault';
 export interface SandboxHandle {
   launch(): Promise<SandboxEndpoint>;
   current(): Sandbox | undefined;
+  /** Stops the server; its data and certificate are kept for `restart`. */
   stop(): Promise<void>;
+  /** Starts the stopped sandbox again on the same port, data and certificate. */
+  restart(): Promise<void>;
 }
 
 const DEMO_AGENTS = [
@@ -37,11 +40,22 @@ export function sandboxHandle(options: {
   sandboxOptions?: SandboxOptions;
 }): SandboxHandle {
   let running: Sandbox | undefined;
+  let stopped: Sandbox | undefined;
   return {
     current: () => running,
     stop: async () => {
       await running?.stop();
+      stopped = running ?? stopped;
       running = undefined;
+    },
+    restart: async () => {
+      if (running || !stopped) return;
+      running = await startSandbox({
+        logger: options.logger.child('sandbox'),
+        ...options.sandboxOptions,
+        port: stopped.port,
+        resume: { state: stopped.state, tls: stopped.tls },
+      });
     },
     launch: async () => {
       running = await startSandbox({

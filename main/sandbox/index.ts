@@ -39,6 +39,8 @@ export interface SandboxOptions {
   faults?: FaultConfigInput;
   /** Delay before changes are saved (default 250 ms); saves coalesce within it. */
   persistDelayMs?: number;
+  /** Starts again on the data and certificate of a stopped sandbox (same port recommended). */
+  resume?: { state: SandboxState; tls: TlsIdentity };
 }
 
 export interface Sandbox {
@@ -46,6 +48,8 @@ export interface Sandbox {
   port: number;
   caPem: string;
   fingerprint256: string;
+  /** The TLS identity, to resume this sandbox after a stop with the same certificate. */
+  tls: TlsIdentity;
   /** Bearer token of `/sandbox/control/*`, random per start. */
   controlToken: string;
   state: SandboxState;
@@ -61,7 +65,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   const logger = options.logger ?? silentLogger;
   const data = options.data ?? 'demo';
   const shareDelayMs = options.shareDelayMs ?? 200;
-  const loaded = options.stateFile ? loadStateFile(options.stateFile) : undefined;
+  const loaded =
+    options.resume ?? (options.stateFile ? loadStateFile(options.stateFile) : undefined);
   const state = loaded?.state ?? buildInitialState(data, clock());
   const tls: TlsIdentity = loaded?.tls ?? (await createTlsIdentity());
 
@@ -137,6 +142,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     port: running.port,
     caPem: tls.certPem,
     fingerprint256: tls.fingerprint256,
+    tls,
     controlToken,
     state,
     setFaults: (config) => faults.set(config),

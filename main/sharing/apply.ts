@@ -8,13 +8,18 @@ import type { Logger } from '../log/logger';
 import type { SharingEmitter, StepStatus } from './events';
 import { type FailureKind, classifyFailure, describeError, retryAfterMs } from './failures';
 import { planningView } from './plan';
-import type { SharePlan } from './plan-types';
+import type { SharePlan } from '../../preload/contract/sharing-plan';
 import type { Clock, OrgTreeView, RoleContext, SharingApi, Sleep } from './ports';
 import { sendStep } from './requests';
-import type { ApplyOutcome, ApplyResult, StepResult, VerificationResult } from './result-types';
+import type {
+  ApplyOutcome,
+  ApplyResult,
+  StepResult,
+  VerificationResult,
+} from '../../preload/contract/sharing-results';
 import { sameWithin, touchedBy } from './simulate';
 import { coreOf, toSnapshot } from './snapshot';
-import type { ShareSnapshot } from './types';
+import type { ShareSnapshot } from '../../preload/contract/sharing-domain';
 import {
   DEFAULT_POLL,
   type PollOptions,

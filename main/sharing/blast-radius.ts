@@ -2,12 +2,12 @@
  * What a plan changes, counted over existing orgs (who gains or loses the agent, whose roles
  * change) and future orgs (which stored policies hand the agent to orgs created later).
  */
-import type { BlastRadius, FutureCoverage, OrgRef } from './plan-types';
+import type { BlastRadius, FutureCoverage, OrgRef } from '../../preload/contract/sharing-plan';
 import type { OrgTreeView } from './ports';
-import type { RoleRef } from './types';
+import type { RoleRef } from '../../preload/contract/sharing-domain';
 import type { ShareCore } from './snapshot';
 import { orgName } from './tree';
-import { ALL_ORGS } from './types';
+import { ALL_ORGS } from '../../preload/contract/sharing-domain';
 
 function ref(tree: OrgTreeView, orgId: string): OrgRef {
   return { orgId, orgName: orgName(tree, orgId) };

@@ -3,28 +3,9 @@
  * that names exactly which agents and which orgs did not end as planned.
  */
 import { type ApplyDeps, type ApplyRequest, applyPlan } from './apply';
-import type { ApplyOutcome, ApplyResult } from './result-types';
-
-export interface AgentReport {
-  agentId: string;
-  planId: string;
-  outcome: ApplyOutcome;
-  failedSteps: { index: number; kind: string; error: string | null }[];
-  /** Orgs that did not end as planned, with what the last read showed. */
-  failedOrgs: { orgId: string; orgName: string; status: 'pending' | 'diverged' }[];
-  error: string | null;
-}
-
-export interface BulkReport {
-  id: string;
-  startedAt: string;
-  finishedAt: string;
-  total: number;
-  counts: Partial<Record<ApplyOutcome, number>>;
-  /** One per agent, in input order. */
-  agents: AgentReport[];
-  results: ApplyResult[];
-}
+import type { ApplyOutcome, ApplyResult } from '../../preload/contract/sharing-results';
+import type { AgentReport, BulkReport } from '../../preload/contract/sharing-views';
+export type { AgentReport, BulkReport };
 
 /** Runs `work` over `items` with at most `limit` in flight; results keep input order. */
 export async function mapLimit<T, R>(

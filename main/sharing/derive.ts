@@ -6,7 +6,7 @@
  * any policy, roles changed in one org of a policy's subtree — is returned as warnings.
  */
 import { expectedCore } from './expected';
-import type { PlanIssue } from './plan-types';
+import type { PlanIssue } from '../../preload/contract/sharing-plan';
 import type { OrgTreeView, RoleContext } from './ports';
 import { RoleResolver } from './roles';
 import { coreOf, sameOrg, samePolicies } from './snapshot';
@@ -19,7 +19,7 @@ import {
   SELECTED_ORG_ONLY,
   type ShareSnapshot,
   WITH_CHILDREN,
-} from './types';
+} from '../../preload/contract/sharing-domain';
 
 export interface DerivedSharing {
   desired: DesiredSharing;

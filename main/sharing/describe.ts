@@ -1,11 +1,11 @@
 /**
  * Plain-English wording of plans: one line per step and a short summary of the whole plan.
  */
-import type { BlastRadius, StepAction } from './plan-types';
+import type { BlastRadius, StepAction } from '../../preload/contract/sharing-plan';
 import type { OrgTreeView } from './ports';
 import { roleLabel } from './roles';
 import { descendants, orgName } from './tree';
-import { type RoleRef, WITH_CHILDREN } from './types';
+import { type RoleRef, WITH_CHILDREN } from '../../preload/contract/sharing-domain';
 
 function rolesText(roles: readonly RoleRef[]): string {
   return roles.length === 0 ? 'no roles' : `roles: ${roles.map(roleLabel).join(', ')}`;

@@ -6,29 +6,10 @@
 import { desiredFromState } from './derive';
 import { effectiveSharing } from './effective';
 import { type PlanContext, plan } from './plan';
-import type { SharePlan } from './plan-types';
 import { roleLabel } from './roles';
-import type { RoleRef, ShareSnapshot } from './types';
-
-export type DriftKind = 'missing-roles' | 'unexpected-roles' | 'missing-share' | 'outside-policy';
-
-export interface DriftFinding {
-  kind: DriftKind;
-  orgId: string;
-  orgName: string;
-  /** The org whose policy sets the expectation (null when none does). */
-  policyOrgId: string | null;
-  roles: RoleRef[];
-  message: string;
-}
-
-export interface DriftReport {
-  agentId: string;
-  checkedAt: string;
-  findings: DriftFinding[];
-  /** A plan back to what the policies imply; null when there is no drift. */
-  repair: SharePlan | null;
-}
+import type { ShareSnapshot } from '../../preload/contract/sharing-domain';
+import type { DriftKind, DriftFinding, DriftReport } from '../../preload/contract/sharing-views';
+export type { DriftKind, DriftFinding, DriftReport };
 
 export function driftReport(snapshot: ShareSnapshot, context: PlanContext): DriftReport {
   const effective = effectiveSharing(snapshot, context.tree, context.roles);

@@ -12,7 +12,9 @@ import { join } from 'node:path';
 import { z } from 'zod';
 import type { Logger } from '../log/logger';
 import type { Clock } from './ports';
-import { describeSchemaError } from './types';
+import { describeSchemaError } from '../../preload/contract/sharing-domain';
+import type { LoadProblem } from '../../preload/contract/sharing-views';
+export type { LoadProblem };
 
 export interface FileHandleShim {
   write(data: string): Promise<void>;
@@ -51,14 +53,6 @@ export const nodeFs: FsShim = {
     await fsp.mkdir(dir, { recursive: true, mode: 0o700 });
   },
 };
-
-export interface LoadProblem {
-  kind: 'corrupt' | 'restored-from-backup' | 'unrecoverable';
-  file: string;
-  /** Where the damaged file was moved; it is kept for inspection. */
-  quarantinedTo: string | null;
-  detail: string;
-}
 
 export interface LoadResult<T> {
   /** `undefined` when there is no usable file (new, or unrecoverable — see problems). */

@@ -8,37 +8,13 @@
 import type { OrgTreeView, RoleContext } from './ports';
 import { RoleResolver, roleFromKey, roleKey } from './roles';
 import { ancestors, allOrgs, isImmediateChild, orgName, overlayTree } from './tree';
-import type { PolicyView, RoleRef, ShareSnapshot } from './types';
-
-export type ShareVia = 'direct' | 'inherited' | 'all-orgs' | 'outside-policy' | 'not-shared';
-
-export interface EffectiveOrg {
-  orgId: string;
-  orgName: string;
-  parentId: string | null;
-  depth: number;
-  shared: boolean;
-  via: ShareVia;
-  /** The org whose stored policy covers this one (the calling org for "all orgs"). */
-  policyOrgId: string | null;
-  holdsPolicy: boolean;
-  /** Roles the covering policy asks for that this org can hold; null without a policy. */
-  expectedRoles: RoleRef[] | null;
-  assignedRoles: RoleRef[];
-  missingRoles: RoleRef[];
-  unexpectedRoles: RoleRef[];
-  /** Covered by a policy but not shared: e.g. a future child that never received the agent. */
-  missingShare: boolean;
-}
-
-export interface EffectiveSharing {
-  agentId: string;
-  mode: 'not-shared' | 'all-orgs' | 'selected';
-  allOrgsPolicy: PolicyView | null;
-  /** Orgs that hold the agent or should; every other org is not shared. */
-  orgs: EffectiveOrg[];
-  counts: { shared: number; missingShare: number; roleMismatch: number; outsidePolicy: number };
-}
+import type { PolicyView, ShareSnapshot } from '../../preload/contract/sharing-domain';
+import type {
+  ShareVia,
+  EffectiveOrg,
+  EffectiveSharing,
+} from '../../preload/contract/sharing-views';
+export type { ShareVia, EffectiveOrg, EffectiveSharing };
 
 interface Coverage {
   policyOrgId: string;

@@ -7,7 +7,12 @@ import type { OrgTreeView } from './ports';
 import type { RoleResolver } from './roles';
 import { type ShareCore, emptyCore } from './snapshot';
 import { allOrgs, descendants, isImmediateChild } from './tree';
-import { ALL_ORGS, type DesiredOrg, type DesiredSharing, WITH_CHILDREN } from './types';
+import {
+  ALL_ORGS,
+  type DesiredOrg,
+  type DesiredSharing,
+  WITH_CHILDREN,
+} from '../../preload/contract/sharing-domain';
 
 export type SkipReason = 'unknown-org' | 'not-immediate-child' | 'duplicate-org';
 

@@ -9,49 +9,18 @@
 import { z } from 'zod';
 import { toCsv } from './csv';
 import type { DurableFile, LoadProblem } from './durable-file';
-import { sharePlanSchema } from './plan-types';
+import { type ApplyOutcome } from '../../preload/contract/sharing-results';
+import type { ExportFormat } from '../../preload/contract/sharing-views';
 import {
-  type ApplyOutcome,
-  applyOutcomeSchema,
-  stepResultSchema,
-  verificationResultSchema,
-} from './result-types';
-import { desiredSharingSchema, shareSnapshotSchema } from './types';
-
-export const journalEntrySchema = z.object({
-  id: z.string(),
-  startedAt: z.string(),
-  finishedAt: z.string(),
-  profileId: z.string(),
-  agentId: z.string(),
-  /** How the plan came to be applied. */
-  source: z.enum(['direct', 'outbox', 'undo', 'repair']),
-  /** The journal entry this one undoes. */
-  undoOf: z.string().nullable(),
-  desired: desiredSharingSchema,
-  /** The share state read right before the first step (what undo restores). */
-  before: shareSnapshotSchema.nullable(),
-  plan: sharePlanSchema,
-  steps: z.array(stepResultSchema),
-  verification: verificationResultSchema.nullable(),
-  outcome: applyOutcomeSchema,
-  error: z.string().nullable(),
-});
-export type JournalEntry = z.infer<typeof journalEntrySchema>;
+  journalEntrySchema,
+  journalFilterSchema,
+  type JournalEntry,
+  type JournalFilter,
+} from '../../preload/contract/sharing-records';
+export type { ExportFormat };
 
 export const journalDocSchema = z.object({ entries: z.array(journalEntrySchema) });
 export type JournalDoc = z.infer<typeof journalDocSchema>;
-
-export const journalFilterSchema = z.object({
-  agentId: z.string().optional(),
-  /** Inclusive ISO times on `startedAt`. */
-  from: z.string().optional(),
-  to: z.string().optional(),
-  outcomes: z.array(applyOutcomeSchema).optional(),
-});
-export type JournalFilter = z.infer<typeof journalFilterSchema>;
-
-export type ExportFormat = 'json' | 'csv';
 
 const CSV_HEADER = [
   'id',
@@ -150,3 +119,6 @@ export class Journal {
     );
   }
 }
+
+export { journalEntrySchema, journalFilterSchema };
+export type { JournalEntry, JournalFilter };

@@ -12,10 +12,17 @@ import { describeError } from './failures';
 import { OPEN_STATUSES, type Outbox, type OutboxEntry } from './outbox';
 import { type PlanContext, plan, planningView } from './plan';
 import type { OrgTreeView, RoleContext } from './ports';
-import type { ApplyOutcome, ApplyResult } from './result-types';
+import type { ApplyOutcome, ApplyResult } from '../../preload/contract/sharing-results';
 import { sameWithin, simulatePlan, touchedBy } from './simulate';
 import { type ShareCore, coreOf } from './snapshot';
-import type { ShareSnapshot } from './types';
+import type { ShareSnapshot } from '../../preload/contract/sharing-domain';
+import type {
+  ReplayItemOutcome,
+  ReplayItem,
+  ReplayReport,
+  ConflictChoice,
+} from '../../preload/contract/sharing-views';
+export type { ReplayItemOutcome, ReplayItem, ReplayReport, ConflictChoice };
 
 export interface ReplayDeps extends ApplyDeps {
   tree: OrgTreeView;
@@ -23,22 +30,6 @@ export interface ReplayDeps extends ApplyDeps {
   /** Called for every run that sent something; returns the journal id to keep on the entry. */
   onApplied?: (entry: OutboxEntry, result: ApplyResult) => Promise<string | null>;
   concurrency?: number;
-}
-
-export type ReplayItemOutcome = 'applied' | 'conflict' | 'failed' | 'held-back' | 'unreachable';
-
-export interface ReplayItem {
-  entryId: string;
-  agentId: string;
-  outcome: ReplayItemOutcome;
-  applyOutcome: ApplyOutcome | null;
-  error: string | null;
-}
-
-export interface ReplayReport {
-  startedAt: string;
-  finishedAt: string;
-  items: ReplayItem[];
 }
 
 function item(
@@ -261,8 +252,6 @@ async function resumePoint(
   const revertedSinceConfirmed = entry.acceptedSteps.some((accepted) => accepted >= step);
   return revertedSinceConfirmed ? undefined : { step, observed };
 }
-
-export type ConflictChoice = 'rebase' | 'force' | 'discard';
 
 /** The user's answer to a conflict (or a failed entry). */
 export async function resolveEntry(

@@ -6,48 +6,12 @@
  */
 import { z } from 'zod';
 import type { DurableFile, LoadProblem } from './durable-file';
-import { sharePlanSchema } from './plan-types';
-import { applyOutcomeSchema } from './result-types';
-import { desiredSharingSchema, shareSnapshotSchema } from './types';
-
-export const OUTBOX_STATUSES = [
-  'queued',
-  'applying',
-  'conflict',
-  'applied',
-  'failed',
-  'discarded',
-] as const;
-
-export const outboxEntrySchema = z.object({
-  id: z.string(),
-  /** Enqueue order; entries of one agent are applied in this order. */
-  seq: z.number().int().nonnegative(),
-  profileId: z.string(),
-  agentId: z.string(),
-  createdAt: z.string(),
-  updatedAt: z.string(),
-  desired: desiredSharingSchema,
-  /** The share state the plan was drafted on. */
-  base: shareSnapshotSchema,
-  plan: sharePlanSchema,
-  status: z.enum(OUTBOX_STATUSES),
-  /** Apply even though the server no longer matches `base` (the user chose "force"). */
-  forced: z.boolean(),
-  /** The state read when sending started; the reference for resuming after a crash. */
-  startedFrom: shareSnapshotSchema.nullable(),
-  /** Steps whose request may have left (recorded before sending). */
-  sentSteps: z.array(z.number().int().nonnegative()),
-  /** Steps the server answered 202 for (or that a read showed had taken effect). */
-  acceptedSteps: z.array(z.number().int().nonnegative()),
-  conflict: z.object({ detectedAt: z.string(), server: shareSnapshotSchema }).nullable(),
-  result: z
-    .object({ outcome: applyOutcomeSchema, finishedAt: z.string(), error: z.string().nullable() })
-    .nullable(),
-  journalId: z.string().nullable(),
-});
-export type OutboxEntry = z.infer<typeof outboxEntrySchema>;
-export type OutboxStatus = OutboxEntry['status'];
+import {
+  OUTBOX_STATUSES,
+  outboxEntrySchema,
+  type OutboxEntry,
+  type OutboxStatus,
+} from '../../preload/contract/sharing-records';
 
 export const outboxDocSchema = z.object({
   nextSeq: z.number().int().nonnegative(),
@@ -158,3 +122,6 @@ export class Outbox {
     return run;
   }
 }
+
+export { OUTBOX_STATUSES, outboxEntrySchema };
+export type { OutboxEntry, OutboxStatus };

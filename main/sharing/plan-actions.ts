@@ -15,13 +15,17 @@
  * read, so a plan from a state that looks empty sends nothing and such a policy stays.
  */
 import { analyzeDesired, expectedCore } from './expected';
-import type { RoleChangeOp, StepAction } from './plan-types';
+import type { RoleChangeOp, StepAction } from '../../preload/contract/sharing-plan';
 import type { OrgTreeView } from './ports';
 import { type RoleResolver, roleFromKey } from './roles';
 import { simulateStep } from './simulate';
 import { type ShareCore, isEmptyCore, sameOrg, samePolicies } from './snapshot';
 import { ancestors } from './tree';
-import { type DesiredSharing, type RoleRef, WITH_CHILDREN } from './types';
+import {
+  type DesiredSharing,
+  type RoleRef,
+  WITH_CHILDREN,
+} from '../../preload/contract/sharing-domain';
 
 export interface ActionInputs {
   current: ShareCore;

@@ -11,14 +11,14 @@ import { blastRadius } from './blast-radius';
 import { describeStep, summarize } from './describe';
 import { analyzeDesired } from './expected';
 import { planActions, roleNamer } from './plan-actions';
-import type { PlanStep, SharePlan, StepAction } from './plan-types';
+import type { PlanStep, SharePlan, StepAction } from '../../preload/contract/sharing-plan';
 import type { OrgTreeView, RoleContext } from './ports';
 import { curlFor, requestFor } from './requests';
 import { RoleResolver, roleKey } from './roles';
 import { simulatePlan } from './simulate';
 import { type ShareCore, coreOf } from './snapshot';
 import { orgName, overlayTree } from './tree';
-import type { DesiredSharing, RoleRef, ShareSnapshot } from './types';
+import type { DesiredSharing, RoleRef, ShareSnapshot } from '../../preload/contract/sharing-domain';
 import { validatePlan } from './validate';
 
 export interface PlanContext {

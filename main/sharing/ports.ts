@@ -2,7 +2,7 @@
  * The narrow interfaces the sharing services depend on. The WSO2 Agent Sharing client, the org
  * tree and the role lists satisfy them as they are (structurally); tests pass in-memory fakes.
  */
-import type { AudienceType, RoleRef, SelectivePolicy } from './types';
+import type { AudienceType, RoleRef, SelectivePolicy } from '../../preload/contract/sharing-domain';
 
 /** A role as the Agent Sharing API writes it on the wire. */
 export interface WireRole {

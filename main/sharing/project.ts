@@ -2,13 +2,13 @@
  * The share state a plan should leave behind, as a snapshot. Plans queued one after another
  * for the same agent are each drafted on the state the previous one leads to.
  */
-import type { SharePlan } from './plan-types';
+import type { SharePlan } from '../../preload/contract/sharing-plan';
 import type { OrgTreeView, RoleContext } from './ports';
 import { planningView } from './plan';
 import { simulatePlan } from './simulate';
 import type { ShareCore } from './snapshot';
 import { orgName } from './tree';
-import type { ShareSnapshot } from './types';
+import type { ShareSnapshot } from '../../preload/contract/sharing-domain';
 
 export function projectSnapshot(
   sharePlan: SharePlan,

@@ -4,10 +4,10 @@
  * through the `SharingApi` port.
  */
 import type { z } from 'zod';
-import type { HttpRequestPreview, StepAction } from './plan-types';
+import type { HttpRequestPreview, StepAction } from '../../preload/contract/sharing-plan';
 import type { SharingApi, WireRoleAssignment } from './ports';
 import { toWire } from './roles';
-import { ALL_ORGS, type RoleRef } from './types';
+import { ALL_ORGS, type RoleRef } from '../../preload/contract/sharing-domain';
 
 type Json = z.infer<ReturnType<typeof z.json>>;
 

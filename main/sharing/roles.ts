@@ -4,7 +4,7 @@
  * there); application roles by application name and role name.
  */
 import type { RoleContext, WireRole } from './ports';
-import type { RoleRef } from './types';
+import type { RoleRef } from '../../preload/contract/sharing-domain';
 
 /** A stable key: two refs with the same key name the same role for the server. */
 export function roleKey(role: RoleRef): string {

@@ -5,16 +5,22 @@
 import type { Logger } from '../log/logger';
 import type { BulkReport } from './bulk';
 import type { LoadProblem } from './durable-file';
-import type { DriftReport } from './drift';
 import type { EffectiveSharing } from './effective';
 import type { SharingEmitter } from './events';
-import type { ExportFormat, Journal, JournalEntry } from './journal';
+import type { Journal, JournalEntry } from './journal';
 import type { Outbox, OutboxEntry } from './outbox';
 import type { ReplayReport } from './outbox-replay';
-import type { PlanIssue, SharePlan } from './plan-types';
 import type { Clock, OrgTreeView, RoleContext, SharingApi, Sleep } from './ports';
-import type { DesiredSharing, ShareSnapshot } from './types';
+import type { ShareSnapshot } from '../../preload/contract/sharing-domain';
 import type { PollOptions } from './verify';
+import type {
+  BatchSource,
+  PlanBatch,
+  QueueResult,
+  JournalExport,
+  DriftResult,
+} from '../../preload/contract/sharing-views';
+export type { BatchSource, PlanBatch, QueueResult, JournalExport, DriftResult };
 
 export type SharingErrorCode = 'invalid-input' | 'not-found' | 'no-known-state' | 'unavailable';
 
@@ -62,36 +68,6 @@ export interface SharingServiceDeps {
   maxAttempts?: number;
   /** Problems found when the outbox and journal files were opened, shown to the user. */
   storageProblems?: readonly LoadProblem[];
-}
-
-export type BatchSource = 'direct' | 'undo' | 'repair';
-
-export interface PlanBatch {
-  id: string;
-  createdAt: string;
-  source: BatchSource;
-  undoOf: string | null;
-  desired: DesiredSharing;
-  plans: SharePlan[];
-  /** Agents whose share state could not be read (no plan for them). */
-  unreadable: { agentId: string; error: string }[];
-  totals: { agents: number; calls: number; blocked: number; gained: number; lost: number };
-}
-
-export interface QueueResult {
-  entries: OutboxEntry[];
-  refused: { agentId: string; reason: string; issues: PlanIssue[] }[];
-}
-
-export interface JournalExport {
-  format: ExportFormat;
-  fileName: string;
-  content: string;
-}
-
-export interface DriftResult extends DriftReport {
-  /** Apply the repair with `apply(repairBatchId)`. */
-  repairBatchId: string | null;
 }
 
 export interface SharingService {

@@ -15,10 +15,10 @@ import { describeError } from './failures';
 import { type JournalEntry, journalFilterSchema } from './journal';
 import { replayOutbox, resolveEntry } from './outbox-replay';
 import { type PlanContext, plan } from './plan';
-import type { PlanIssue, SharePlan } from './plan-types';
+import type { PlanIssue, SharePlan } from '../../preload/contract/sharing-plan';
 import { realSleep, systemClock } from './ports';
 import { projectSnapshot } from './project';
-import type { ApplyResult } from './result-types';
+import type { ApplyResult } from '../../preload/contract/sharing-results';
 import {
   type BatchSource,
   type PlanBatch,
@@ -33,7 +33,7 @@ import {
   type ShareSnapshot,
   desiredSharingSchema,
   describeSchemaError,
-} from './types';
+} from '../../preload/contract/sharing-domain';
 
 export * from './service-types';
 

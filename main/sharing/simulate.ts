@@ -5,12 +5,12 @@
  * know what each step should leave behind, so apply and replay can tell how far a plan got.
  */
 import { analyzeDesired, entryTargets } from './expected';
-import type { StepAction } from './plan-types';
+import type { StepAction } from '../../preload/contract/sharing-plan';
 import type { OrgTreeView } from './ports';
 import type { RoleResolver } from './roles';
 import { type ShareCore, cloneCore, emptyCore, sameOrg, samePolicies } from './snapshot';
 import { allOrgs, descendants } from './tree';
-import { ALL_ORGS, WITH_CHILDREN } from './types';
+import { ALL_ORGS, WITH_CHILDREN } from '../../preload/contract/sharing-domain';
 
 export function simulateStep(
   before: ShareCore,

@@ -5,7 +5,7 @@
  */
 import type { AgentShareView, SharingModeView } from './ports';
 import { fromWire, sortedKeys } from './roles';
-import type { PolicyView, ShareSnapshot } from './types';
+import type { PolicyView, ShareSnapshot } from '../../preload/contract/sharing-domain';
 
 function policyOf(mode: SharingModeView | undefined): PolicyView | null {
   if (mode === undefined) return null;

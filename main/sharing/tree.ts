@@ -3,7 +3,7 @@
  * response names but the cached tree lacks, and subtree walks.
  */
 import type { OrgNode, OrgTreeView } from './ports';
-import type { SnapshotOrg } from './types';
+import type { SnapshotOrg } from '../../preload/contract/sharing-domain';
 
 class MemoryTree implements OrgTreeView {
   private readonly nodes = new Map<string, OrgNode>();

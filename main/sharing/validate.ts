@@ -4,12 +4,17 @@
  * becomes an error (the plan is blocked) or a warning (the user should know).
  */
 import { type DesiredAnalysis } from './expected';
-import type { PlanIssue, StepAction } from './plan-types';
+import type { PlanIssue, StepAction } from '../../preload/contract/sharing-plan';
 import type { OrgTreeView } from './ports';
 import { type RoleResolver, roleKey, roleLabel } from './roles';
 import type { ShareCore } from './snapshot';
 import { descendants, orgName, topLevelAncestor } from './tree';
-import { ALL_ORGS, type DesiredSharing, type RoleRef, WITH_CHILDREN } from './types';
+import {
+  ALL_ORGS,
+  type DesiredSharing,
+  type RoleRef,
+  WITH_CHILDREN,
+} from '../../preload/contract/sharing-domain';
 
 export interface ValidationInputs {
   current: ShareCore;

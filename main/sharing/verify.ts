@@ -5,14 +5,18 @@
  * (changed, but not as expected); only the parts the steps touch are judged.
  */
 import type { Logger } from '../log/logger';
-import type { StepAction } from './plan-types';
-import type { OrgStatus, OrgVerification, VerificationResult } from './result-types';
+import type { StepAction } from '../../preload/contract/sharing-plan';
+import type {
+  OrgStatus,
+  OrgVerification,
+  VerificationResult,
+} from '../../preload/contract/sharing-results';
 import type { Clock, OrgTreeView, Sleep } from './ports';
 import type { RoleResolver } from './roles';
 import { simulatePlan, touchedBy } from './simulate';
 import { type ShareCore, coreOf, sameOrg, samePolicies } from './snapshot';
 import { orgName, overlayTree } from './tree';
-import type { RoleRef, ShareSnapshot } from './types';
+import type { RoleRef, ShareSnapshot } from '../../preload/contract/sharing-domain';
 
 export interface PollOptions {
   /** Give up after this long (ms). */

@@ -8,6 +8,7 @@ import { appCalls, appEvents } from './app';
 import { flowCalls, flowEvents } from './flows';
 import { orgCalls, orgEvents } from './orgs';
 import { profileCalls } from './profiles';
+import { sharingCalls, sharingEvents } from './sharing';
 import { tokenCalls } from './tokens';
 import type { Envelope, ListenerName } from './define';
 
@@ -17,12 +18,14 @@ export const calls = {
   ...orgCalls,
   ...tokenCalls,
   ...flowCalls,
+  ...sharingCalls,
 };
 
 export const events = {
   ...appEvents,
   ...orgEvents,
   ...flowEvents,
+  ...sharingEvents,
 };
 
 export type Calls = typeof calls;
@@ -56,3 +59,9 @@ export * from './tokens';
 export * from './profiles';
 export * from './orgs';
 export * from './flows';
+export * from './sharing';
+export * from './sharing-domain';
+export * from './sharing-plan';
+export * from './sharing-records';
+export * from './sharing-results';
+export * from './sharing-views';

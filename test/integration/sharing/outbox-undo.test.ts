@@ -4,7 +4,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO } from '../../../main/sandbox/data/demo-ids';
-import { SELECTED_ORG_ONLY, WITH_CHILDREN } from '../../../main/sharing/types';
+import { SELECTED_ORG_ONLY, WITH_CHILDREN } from '../../../preload/contract/sharing-domain';
 import { type SharingHarness, eventually, fingerprint, startSharing } from './support';
 
 let h: SharingHarness;

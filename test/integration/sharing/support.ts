@@ -16,7 +16,7 @@ import { type SharingService, createSharingService } from '../../../main/sharing
 import { coreOf } from '../../../main/sharing/snapshot';
 import { openSharingStores } from '../../../main/sharing/stores';
 import { createTree } from '../../../main/sharing/tree';
-import type { RoleRef, ShareSnapshot } from '../../../main/sharing/types';
+import type { RoleRef, ShareSnapshot } from '../../../preload/contract/sharing-domain';
 import { type Wso2Clients, createWso2Clients } from '../../../main/wso2';
 import { type TestSandbox, startTestSandbox } from '../../support/sandbox';
 

@@ -1,7 +1,7 @@
 import { rm } from 'node:fs/promises';
 import { afterEach, describe, expect, it } from 'vitest';
 import { csvCell, toCsv } from '../../../main/sharing/csv';
-import { SELECTED_ORG_ONLY, WITH_CHILDREN } from '../../../main/sharing/types';
+import { SELECTED_ORG_ONLY, WITH_CHILDREN } from '../../../preload/contract/sharing-domain';
 import { admin, viewer } from './support/fixtures';
 import { serviceHarness } from './support/service';
 

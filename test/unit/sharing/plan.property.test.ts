@@ -15,7 +15,7 @@ import {
   WITH_CHILDREN,
   type DesiredSharing,
   type RoleRef,
-} from '../../../main/sharing/types';
+} from '../../../preload/contract/sharing-domain';
 import { ServerModel } from './support/server-model';
 
 const AGENT = 'agent-1';

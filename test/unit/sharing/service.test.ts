@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { silentLogger } from '../../../main/log/logger';
 import { openSharingStores } from '../../../main/sharing/stores';
 import { afterEach, describe, expect, it } from 'vitest';
-import { SELECTED_ORG_ONLY, WITH_CHILDREN } from '../../../main/sharing/types';
+import { SELECTED_ORG_ONLY, WITH_CHILDREN } from '../../../preload/contract/sharing-domain';
 import { admin, ghost, viewer } from './support/fixtures';
 import { serviceHarness } from './support/service';
 

@@ -9,8 +9,8 @@
  */
 import type { OrgNode, RoleContext } from '../../../../main/sharing/ports';
 import { createTree } from '../../../../main/sharing/tree';
-import type { PolicyView, RoleRef, ShareSnapshot } from '../../../../main/sharing/types';
-import { ALL_ORGS, WITH_CHILDREN } from '../../../../main/sharing/types';
+import type { PolicyView, RoleRef, ShareSnapshot } from '../../../../preload/contract/sharing-domain';
+import { ALL_ORGS, WITH_CHILDREN } from '../../../../preload/contract/sharing-domain';
 
 export const ORGS: OrgNode[] = [
   { id: 'acme', name: 'Acme', parentId: null, depth: 0 },

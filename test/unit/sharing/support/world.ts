@@ -3,7 +3,7 @@ import { silentLogger } from '../../../../main/log/logger';
 import type { ApplyDeps } from '../../../../main/sharing/apply';
 import type { SharingEvent } from '../../../../main/sharing/events';
 import { toSnapshot } from '../../../../main/sharing/snapshot';
-import type { ShareSnapshot } from '../../../../main/sharing/types';
+import type { ShareSnapshot } from '../../../../preload/contract/sharing-domain';
 import { FakeSharingApi, fakeTime } from './fake-api';
 import { ORGS } from './fixtures';
 import { ServerModel } from './server-model';

@@ -9,7 +9,7 @@ import {
   desiredSharingSchema,
   roleRefSchema,
   shareSnapshotSchema,
-} from './types';
+} from './sharing-domain';
 
 export const roleChangeOpSchema = z.object({
   orgId: z.string(),

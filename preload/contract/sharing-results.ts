@@ -3,8 +3,8 @@
  * outcome. Stored in the journal and the outbox, so each part has a schema.
  */
 import { z } from 'zod';
-import { stepKindSchema } from './plan-types';
-import { roleRefSchema, shareSnapshotSchema } from './types';
+import { stepKindSchema } from './sharing-plan';
+import { roleRefSchema, shareSnapshotSchema } from './sharing-domain';
 
 export const orgStatusSchema = z.enum(['done', 'pending', 'diverged']);
 export type OrgStatus = z.infer<typeof orgStatusSchema>;
