@@ -1,20 +1,21 @@
 /**
  * Scenario 4 — bulk share: one desired state (selected organizations, each with one role)
- * applied by the app's planner and apply (read, plan the fewest calls, send, verify by
- * polling) against the Console's per-organization calls. Reports HTTP calls and the time until
+ * applied through the app's sharing service (preview: read and plan the fewest calls; apply:
+ * send, verify by polling, journal) against the Console's per-organization calls. Reports HTTP calls and the time until
  * the share state shows the result, for one agent × many orgs and many agents × fewer orgs.
  * Each run shares freshly created agents, so every run starts from "not shared".
  */
 import { randomUUID } from 'node:crypto';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { silentLogger } from '../../../main/log/logger';
 import { syncTree } from '../../../main/orgs';
-import { applyBulk, mapLimit } from '../../../main/sharing/bulk';
-import { readSnapshot } from '../../../main/sharing/apply';
-import { ignoreEvents } from '../../../main/sharing/events';
-import { plan } from '../../../main/sharing/plan';
-import { realSleep, systemClock, type RoleContext } from '../../../main/sharing/ports';
+import type { RoleContext } from '../../../main/sharing/ports';
+import { createSharingService, type SharingService } from '../../../main/sharing/service';
+import { openSharingStores } from '../../../main/sharing/stores';
 import { createTree } from '../../../main/sharing/tree';
-import type { DesiredSharing, RoleRef } from '../../../main/sharing/types';
+import type { DesiredSharing, RoleRef } from '../../../preload/contract/sharing-domain';
 import { startHarness, TENANT_PATH, type Harness } from '../lib/harness';
 import { alternate, time } from '../lib/measure';
 import { row, type Row } from '../lib/report';
@@ -22,7 +23,6 @@ import { consoleLoad, consoleSave, pollUntilShared, type WireRole } from './bulk
 import type { BenchContext, Scenario } from './types';
 
 const ROLE_NAME = 'Org Viewer';
-const APPLY_IN_FLIGHT = 4;
 
 interface ShareCase {
   agents: number;
@@ -32,6 +32,9 @@ interface ShareCase {
 
 interface Setup {
   h: Harness;
+  /** The outbox and journal files of the sharing service. */
+  storeDir: string;
+  sharing: SharingService;
   token: string;
   tree: ReturnType<typeof createTree>;
   topLevel: string[];
@@ -52,12 +55,33 @@ async function prepare(topLevel: number): Promise<Setup> {
     { id: self.id, name: self.name, parentId: null, depth: 0 },
     ...children.map((node) => ({ id: node.id, name: node.name, parentId: self.id, depth: 1 })),
   ]);
+  const role: RoleRef = {
+    displayName: ROLE_NAME,
+    audienceType: 'organization',
+    audienceDisplay: self.name,
+  };
+  const roles: RoleContext = { rootRoles: [role] };
+  const storeDir = await mkdtemp(join(tmpdir(), 'sharedesk-bench-sharing-'));
+  const { outbox, journal } = await openSharingStores({ dir: storeDir, logger: silentLogger });
+  // Wired as the app wires it, with its default concurrency and polling schedule.
+  const sharing = createSharingService({
+    profileId: 'bench',
+    baseUrl: `${h.sandbox.url}${TENANT_PATH}`,
+    api: h.clients.agentSharing,
+    tree: () => Promise.resolve(tree),
+    roles: () => Promise.resolve(roles),
+    outbox,
+    journal,
+    logger: silentLogger,
+  });
   return {
     h,
+    storeDir,
+    sharing,
     token: await h.adminToken(),
     tree,
     topLevel: children.map((node) => node.id),
-    role: { displayName: ROLE_NAME, audienceType: 'organization', audienceDisplay: self.name },
+    role,
     wireRole: { displayName: ROLE_NAME, audience: { display: self.name, type: 'organization' } },
   };
 }
@@ -74,19 +98,11 @@ async function newAgents(h: Harness, count: number): Promise<string[]> {
 }
 
 async function runCase(s: Setup, c: ShareCase, context: BenchContext): Promise<Row[]> {
-  const { h, tree, role } = s;
+  const { h, role } = s;
   const orgIds = s.topLevel.slice(0, c.orgs);
   const desired: DesiredSharing = {
     mode: 'selected',
     organizations: orgIds.map((orgId) => ({ orgId, policy: 'SELECTED_ORG_ONLY', roles: [role] })),
-  };
-  const roles: RoleContext = { rootRoles: [role] };
-  const deps = {
-    api: h.clients.agentSharing,
-    clock: systemClock,
-    sleep: realSleep,
-    logger: silentLogger,
-    emit: ignoreEvents,
   };
   const appCalls: number[] = [];
   const appWrites: number[] = [];
@@ -97,22 +113,14 @@ async function runCase(s: Setup, c: ShareCase, context: BenchContext): Promise<R
     const agentIds = await newAgents(h, c.agents);
     const before = h.apiCalls();
     const ms = await time(async () => {
-      const requests = await mapLimit(agentIds, APPLY_IN_FLIGHT, async (agentId) => {
-        const current = await readSnapshot(h.clients.agentSharing, agentId, systemClock);
-        const drafted = plan(current, desired, {
-          tree,
-          roles,
-          baseUrl: `${h.sandbox.url}${TENANT_PATH}`,
-          now: () => new Date(),
-          newId: randomUUID,
-        });
-        if (drafted.blocked) throw new Error(`plan blocked: ${drafted.issues[0]?.message ?? ''}`);
-        return { plan: drafted, tree, roles, current };
-      });
-      appWrites.push(requests.reduce((sum, r) => sum + r.plan.steps.length, 0));
-      const report = await applyBulk(randomUUID(), requests, deps, {
-        concurrency: APPLY_IN_FLIGHT,
-      });
+      const batch = await s.sharing.preview(agentIds, desired);
+      if (batch.totals.blocked > 0 || batch.unreadable.length > 0) {
+        throw new Error(
+          `preview: ${batch.totals.blocked} blocked, ${batch.unreadable.length} unreadable`,
+        );
+      }
+      appWrites.push(batch.totals.calls);
+      const report = await s.sharing.apply(batch.id);
       if (report.counts.verified !== agentIds.length) {
         throw new Error(`apply did not verify: ${JSON.stringify(report.counts)}`);
       }
@@ -189,6 +197,7 @@ export const bulkShareScenario: Scenario = {
       return rows;
     } finally {
       await setup.h.stop();
+      await rm(setup.storeDir, { recursive: true, force: true });
     }
   },
 };
