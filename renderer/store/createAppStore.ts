@@ -1,11 +1,17 @@
 /** Builds the app's single zustand store from its slices and injected dependencies. */
 import { createStore, type StoreApi } from 'zustand/vanilla';
+import { createActivityJournalSlice } from './activityJournalSlice';
+import { createActivitySlice } from './activitySlice';
 import { createAnnounceSlice } from './announceSlice';
 import { createAppInfoSlice } from './appInfoSlice';
 import { createOrgSearchSlice } from './orgSearchSlice';
 import { createOrgSyncSlice } from './orgSyncSlice';
 import { createOrgTreeSlice } from './orgTreeSlice';
 import { createProfileSlice } from './profileSlice';
+import { createSharingCatalogSlice } from './sharingCatalogSlice';
+import { createSharingEditorSlice } from './sharingEditorSlice';
+import { createSharingOverlaySlice } from './sharingOverlaySlice';
+import { createSharingReviewSlice } from './sharingReviewSlice';
 import { createThemeSlice } from './themeSlice';
 import { createTokenWorkbenchSlice } from './tokenSlice';
 import type { AppState, StoreDeps } from './types';
@@ -24,6 +30,12 @@ export function createAppStore(deps: StoreDeps): AppStore {
     ...createProfileSlice(deps)(...args),
     ...createAppInfoSlice(deps)(...args),
     ...createTokenWorkbenchSlice(deps)(...args),
+    ...createSharingCatalogSlice(deps)(...args),
+    ...createSharingOverlaySlice(deps)(...args),
+    ...createSharingReviewSlice(deps)(...args),
+    ...createSharingEditorSlice(deps)(...args),
+    ...createActivitySlice(deps)(...args),
+    ...createActivityJournalSlice(deps)(...args),
     clock: deps.now,
   }));
 }

@@ -2,12 +2,18 @@
 import type { StateCreator } from 'zustand/vanilla';
 import type { BridgeApi } from '../../preload/contract';
 import type { OrgDataSource } from '../features/orgs/source';
+import type { ActivityJournalSlice } from './activityJournalSlice';
+import type { ActivitySlice } from './activitySlice';
 import type { AnnounceSlice } from './announceSlice';
 import type { AppInfoSlice } from './appInfoSlice';
 import type { OrgSearchSlice } from './orgSearchSlice';
 import type { OrgSyncSlice } from './orgSyncSlice';
 import type { OrgTreeSlice } from './orgTreeSlice';
 import type { ProfileSlice } from './profileSlice';
+import type { SharingCatalogSlice } from './sharingCatalogSlice';
+import type { SharingEditorSlice } from './sharingEditorSlice';
+import type { SharingOverlaySlice } from './sharingOverlaySlice';
+import type { SharingReviewSlice } from './sharingReviewSlice';
 import type { ThemeSlice } from './themeSlice';
 import type { TokenWorkbenchSlice } from './tokenSlice';
 import type { UiSlice } from './uiSlice';
@@ -20,7 +26,13 @@ export type AppState = UiSlice &
   OrgSyncSlice &
   ProfileSlice &
   AppInfoSlice &
-  TokenWorkbenchSlice & {
+  TokenWorkbenchSlice &
+  SharingCatalogSlice &
+  SharingOverlaySlice &
+  SharingReviewSlice &
+  SharingEditorSlice &
+  ActivitySlice &
+  ActivityJournalSlice & {
     /** The injected clock, for components that show ages and rates. */
     clock: () => number;
   };
