@@ -4,7 +4,7 @@
  * Each list remembers the profile it belongs to and is read again after a profile switch.
  */
 import type { AgentView, RoleView } from '../../preload/contract';
-import { failureOf, requireProfileId, sharingCall } from '../features/sharing/sharingCall';
+import { failureOf, sharingCall } from '../features/sharing/sharingCall';
 import type { AppState, DepsSliceCreator } from './types';
 
 export type LoadStatus = 'idle' | 'loading' | 'ready' | 'failed';
@@ -37,11 +37,13 @@ async function loadList<T>(
   put: (list: CatalogList<T>) => void,
 ): Promise<void> {
   const profileId = get().activeProfileId;
+  // Nothing to read before a profile is chosen; the screens say so themselves.
+  if (profileId === null) return;
   const loaded = current.profileId === profileId && current.status !== 'failed';
   if (!force && loaded && current.status !== 'idle') return;
   put({ ...current, status: 'loading', error: null, profileId });
   try {
-    const items = await read(requireProfileId(profileId));
+    const items = await read(profileId);
     if (get().activeProfileId === profileId) {
       put({ status: 'ready', items, error: null, profileId });
     }
