@@ -1,5 +1,5 @@
 /** Connects the org tree view to the store: rows, selection, loading, and decorations. */
-import { useCallback, useEffect, useMemo } from 'react';
+import { useCallback, useEffect, useMemo, type ReactNode } from 'react';
 import { useAppStore } from '../../store/StoreProvider';
 import { Button } from '../../ui/Button';
 import { EmptyState } from '../../ui/EmptyState';
@@ -9,7 +9,16 @@ import { SharingDecoration } from './SharingDecoration';
 import type { OrgNode } from './source';
 import { flattenVisible } from './treeModel';
 
-export function OrgTreePanel({ initialHeight }: { initialHeight?: number }): React.JSX.Element {
+export interface OrgTreePanelProps {
+  initialHeight?: number;
+  /** Row decoration replacing the store's, e.g. the sharing overlay of a chosen agent. */
+  decorate?: (node: OrgNode) => ReactNode;
+}
+
+export function OrgTreePanel({
+  initialHeight,
+  decorate: overlay,
+}: OrgTreePanelProps): React.JSX.Element {
   const orgTree = useAppStore((state) => state.orgTree);
   const expanded = useAppStore((state) => state.expandedOrgs);
   const childLoads = useAppStore((state) => state.childLoads);
@@ -38,13 +47,14 @@ export function OrgTreePanel({ initialHeight }: { initialHeight?: number }): Rea
     [loadChildren],
   );
 
-  const decorate = useCallback(
+  const storeDecorate = useCallback(
     (node: OrgNode) => {
       const decoration = decorations.get(node.id);
       return decoration ? <SharingDecoration decoration={decoration} /> : null;
     },
     [decorations],
   );
+  const decorate = overlay ?? storeDecorate;
 
   if (visible.rows.length === 0) {
     return (
