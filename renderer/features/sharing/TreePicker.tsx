@@ -1,0 +1,97 @@
+/**
+ * Picks organizations from the org tree: Enter or a click adds a row to the draft or takes it
+ * out again. Rows in the draft say so in words. The tree is the Organizations screen's, with
+ * the same loading, keyboard and focus behaviour.
+ */
+import { useCallback, useEffect, useMemo } from 'react';
+import { useAppStore } from '../../store/StoreProvider';
+import { Badge } from '../../ui/Badge';
+import { CheckIcon } from '../../ui/icons';
+import { ROOT_KEY, type OrgTreeData } from '../orgs/orgIndex';
+import { OrgTree } from '../orgs/OrgTree';
+import type { OrgNode } from '../orgs/source';
+import { flattenVisible } from '../orgs/treeModel';
+import type { FoundOrg } from './OrgFinder';
+
+/** "Business › Business Europe › Berlin", from the loaded ancestors. */
+export function pathInTree(tree: OrgTreeData, orgId: string): string {
+  const names: string[] = [];
+  for (let id: string | null = orgId; id !== null && names.length < 100;) {
+    const node = tree.nodes.get(id);
+    if (!node) break;
+    names.unshift(node.name);
+    id = node.parentId;
+  }
+  return names.join(' › ');
+}
+
+export function TreePicker({
+  chosen,
+  onToggle,
+}: {
+  chosen: ReadonlySet<string>;
+  onToggle: (org: FoundOrg, add: boolean) => void;
+}): React.JSX.Element {
+  const orgTree = useAppStore((state) => state.orgTree);
+  const expanded = useAppStore((state) => state.expandedOrgs);
+  const childLoads = useAppStore((state) => state.childLoads);
+  const loadChildren = useAppStore((state) => state.loadChildren);
+  const setOrgExpanded = useAppStore((state) => state.setOrgExpanded);
+  const expandSiblingOrgs = useAppStore((state) => state.expandSiblingOrgs);
+
+  const rootLoaded = orgTree.children.has(ROOT_KEY);
+  useEffect(() => {
+    if (!rootLoaded) void loadChildren(null);
+  }, [rootLoaded, loadChildren]);
+
+  const visible = useMemo(
+    () => flattenVisible(orgTree, expanded, childLoads),
+    [orgTree, expanded, childLoads],
+  );
+
+  const toggle = useCallback(
+    (orgId: string) => {
+      const node = orgTree.nodes.get(orgId);
+      if (!node) return;
+      onToggle({ orgId, name: node.name, path: pathInTree(orgTree, orgId) }, !chosen.has(orgId));
+    },
+    [orgTree, chosen, onToggle],
+  );
+
+  const decorate = useCallback(
+    (node: OrgNode) =>
+      chosen.has(node.id) ? (
+        <span className="org-tree-decoration">
+          <Badge tone="success" icon={<CheckIcon />}>
+            In the plan
+          </Badge>
+        </span>
+      ) : null,
+    [chosen],
+  );
+
+  const retry = useCallback(
+    (parentId: string | null) => void loadChildren(parentId),
+    [loadChildren],
+  );
+
+  return (
+    <div className="sharing-tree-picker">
+      <p className="field-hint">
+        Press Enter on an organization, or click it, to add it to the plan or take it out.
+      </p>
+      <OrgTree
+        label="Organizations to share with"
+        visible={visible}
+        selectedId={null}
+        onExpandedChange={setOrgExpanded}
+        onExpandSiblings={expandSiblingOrgs}
+        onSelect={toggle}
+        onRetry={retry}
+        highlighted={chosen}
+        decorate={decorate}
+        initialHeight={280}
+      />
+    </div>
+  );
+}
