@@ -2,6 +2,7 @@
 import type { ComponentType } from 'react';
 import { OrgsScreen } from '../features/orgs/OrgsScreen';
 import { ProfilesScreen } from '../features/profiles/ProfilesScreen';
+import { ShareEditor } from '../features/sharing/ShareEditor';
 import { TokenWorkbench } from '../features/tokens/TokenWorkbench';
 import type { ScreenId } from '../store/uiSlice';
 import { PlaceholderScreen } from './PlaceholderScreen';
@@ -24,19 +25,7 @@ function placeholder(title: string, summary: string, details: readonly string[])
 
 export const DEFAULT_SCREENS: readonly ScreenDefinition[] = [
   { id: 'organizations', title: 'Organizations', component: OrgsScreen },
-  {
-    id: 'share',
-    title: 'Share editor',
-    component: placeholder(
-      'Share editor',
-      'Decide which organizations an agent reaches, and with which roles.',
-      [
-        'Pick an agent and see its effective sharing on every organization.',
-        'Draft a plan, preview the API calls and their blast radius, apply and verify.',
-        'Plans drafted offline wait in the outbox until the server is reachable.',
-      ],
-    ),
-  },
+  { id: 'share', title: 'Share editor', component: ShareEditor },
   {
     id: 'activity',
     title: 'Activity',
