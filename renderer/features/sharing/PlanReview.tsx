@@ -18,6 +18,8 @@ import { useAgentName } from './useAgentName';
 export interface PlanReviewProps {
   reviewId: ReviewId;
   heading: string;
+  /** The apply button's label; "Apply" unless given. */
+  applyLabel?: string;
   onApply: () => void;
   onClose?: () => void;
   /** Shown instead of Apply when the server cannot be reached (the Share editor's Queue). */
@@ -39,6 +41,7 @@ function blockedReason(batch: PlanBatch): string | null {
 export function PlanReview({
   reviewId,
   heading,
+  applyLabel = 'Apply',
   onApply,
   onClose,
   offline,
@@ -100,7 +103,7 @@ export function PlanReview({
             disabled={reason !== null || status !== 'idle'}
             aria-describedby={reason ? reasonId : undefined}
           >
-            {status === 'applying' ? 'Applying…' : 'Apply'}
+            {status === 'applying' ? 'Applying…' : applyLabel}
           </Button>
         )}
         {onClose && status !== 'applying' ? <Button onClick={onClose}>Close</Button> : null}
