@@ -63,7 +63,11 @@ export function JournalPanel(): React.JSX.Element {
         rowKey={(entry) => entry.id}
         empty="No plan matches the filter."
         columns={[
-          { key: 'when', header: 'Started', cell: (entry) => formatTime(entry.startedAt) },
+          {
+            key: 'when',
+            header: 'Started',
+            cell: (entry) => <span className="activity-time">{formatTime(entry.startedAt)}</span>,
+          },
           { key: 'agent', header: 'Agent', rowHeader: true, cell: (e) => agentName(e.agentId) },
           { key: 'source', header: 'From', cell: (entry) => SOURCE[entry.source] },
           {

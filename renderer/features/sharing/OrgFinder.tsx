@@ -83,9 +83,7 @@ export function OrgFinder({
               <Button
                 variant="ghost"
                 disabled={added}
-                aria-label={
-                  added ? `${toVisibleString(path)} is in the plan` : `Add ${toVisibleString(path)}`
-                }
+                aria-label={`${added ? 'Added' : 'Add'} ${toVisibleString(path)}`}
                 onClick={() => onAdd({ orgId: hit.node.id, name: hit.node.name, path })}
               >
                 {added ? 'Added' : 'Add'}

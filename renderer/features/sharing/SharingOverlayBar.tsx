@@ -13,12 +13,13 @@ import { Select } from '../../ui/Select';
 import { Spinner } from '../../ui/Spinner';
 import { toVisibleString } from '../../ui/visibleText';
 import { VIA, VIA_ORDER } from './shareVia';
+import { useAgentName } from './useAgentName';
 import './sharing.css';
 
 const MODE_TEXT: Readonly<Record<EffectiveSharing['mode'], string>> = {
-  'not-shared': 'not shared with any organization',
-  'all-orgs': 'shared with all organizations',
-  selected: 'shared with selected organizations',
+  'not-shared': 'is not shared with any organization',
+  'all-orgs': 'is shared with all organizations',
+  selected: 'is shared with selected organizations',
 };
 
 function viaCounts(effective: EffectiveSharing): Map<ShareVia, number> {
@@ -30,13 +31,20 @@ function viaCounts(effective: EffectiveSharing): Map<ShareVia, number> {
   return counts;
 }
 
-function OverlaySummary({ effective }: { effective: EffectiveSharing }): React.JSX.Element {
+function OverlaySummary({
+  effective,
+  agentName,
+}: {
+  effective: EffectiveSharing;
+  agentName: string;
+}): React.JSX.Element {
   const counts = viaCounts(effective);
   const { missingShare, roleMismatch, outsidePolicy, shared } = effective.counts;
   return (
     <div className="sharing-overlay-summary" aria-label="Sharing summary" role="group">
       <p>
-        {MODE_TEXT[effective.mode]}: {shared} {shared === 1 ? 'organization' : 'organizations'}.
+        {agentName} {MODE_TEXT[effective.mode]}: {shared}{' '}
+        {shared === 1 ? 'organization' : 'organizations'} reached.
       </p>
       <ul className="sharing-chip-list">
         {VIA_ORDER.filter((via) => (counts.get(via) ?? 0) > 0).map((via) => (
@@ -73,6 +81,7 @@ export function SharingOverlayBar(): React.JSX.Element {
   const setOverlayAgent = useAppStore((state) => state.setOverlayAgent);
   const refreshOverlay = useAppStore((state) => state.refreshOverlay);
   const activeProfileId = useAppStore((state) => state.activeProfileId);
+  const agentName = useAgentName();
 
   useEffect(() => {
     void loadAgents();
@@ -120,7 +129,10 @@ export function SharingOverlayBar(): React.JSX.Element {
         />
       ) : null}
       {overlay.effective !== null && overlay.profileId === activeProfileId ? (
-        <OverlaySummary effective={overlay.effective} />
+        <OverlaySummary
+          effective={overlay.effective}
+          agentName={agentName(overlay.effective.agentId)}
+        />
       ) : null}
     </section>
   );

@@ -1,0 +1,178 @@
+/**
+ * Agent sharing in Chromium against the embedded sandbox: Support Assistant shared with
+ * Business and its future children with "Org Viewer" — previewed with its blast radius and
+ * requests, applied, verified — then seen on the Organizations overlay (Business direct, Berlin
+ * inherited); a plan naming a grandchild blocked with its suggestion; axe on both screens.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Locator, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchApp, type RunningApp } from './support/app';
+
+const AXE_SOURCE = readFileSync(
+  join(__dirname, '..', '..', 'node_modules', 'axe-core', 'axe.min.js'),
+  'utf8',
+);
+
+interface AxeResults {
+  violations: { id: string; impact: string | null; nodes: { target: string[] }[] }[];
+}
+
+/**
+ * Serious and critical axe violations, with axe run through the DevTools protocol so the
+ * page's CSP stays as strict as in production (see accessibility.test.ts).
+ */
+async function seriousViolations(page: Page): Promise<string[]> {
+  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(AXE_SOURCE);
+  const results = await page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run(d: Document): Promise<AxeResults> } }).axe;
+    const found = await axe.run(document);
+    return found.violations.map((v) => ({
+      id: v.id,
+      impact: v.impact,
+      targets: v.nodes.slice(0, 3).map((node) => node.target.join(' ')),
+    }));
+  });
+  return results
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.impact} ${v.id} @ ${v.targets.join(' | ')}`);
+}
+
+async function goTo(page: Page, screen: string): Promise<void> {
+  await page
+    .getByRole('navigation', { name: 'Main' })
+    .getByRole('button', { name: new RegExp(`^${screen}`) })
+    .click();
+  await page.getByRole('heading', { level: 1, name: screen }).waitFor();
+}
+
+/** Expands the first tree row named `name` until a row named `child` shows. */
+async function expandRow(tree: Locator, name: RegExp, child: RegExp): Promise<void> {
+  const row = tree.getByRole('treeitem', { name }).first();
+  if ((await row.getAttribute('aria-expanded')) !== 'true') {
+    await row.click();
+    await row.press('ArrowRight');
+  }
+  await tree.getByRole('treeitem', { name: child }).first().waitFor({ timeout: 30_000 });
+}
+
+async function pickOnly(page: Page, agent: string): Promise<void> {
+  const agents = page.getByRole('group', { name: 'Agents' });
+  for (const box of await agents.getByRole('checkbox').all()) await box.uncheck();
+  await agents.getByRole('checkbox', { name: agent }).check();
+}
+
+let app: RunningApp;
+let page: Page;
+
+beforeAll(async () => {
+  app = await launchApp();
+  page = app.page;
+  await page.getByRole('treeitem', { name: /^Business\b/ }).waitFor({ timeout: 30_000 });
+});
+
+afterAll(async () => {
+  await app?.stop();
+});
+
+describe('sharing an agent', () => {
+  it('previews, applies and verifies Business with its future children', async () => {
+    await goTo(page, 'Share editor');
+    await pickOnly(page, 'Support Assistant');
+    await page.getByText('Support Assistant is not shared with any organization now.').waitFor();
+    await page.getByRole('radio', { name: 'Share with selected organizations' }).check();
+    await page.getByRole('searchbox', { name: 'Find organizations at any level' }).fill('Business');
+    await page.getByRole('button', { name: 'Add Business', exact: true }).click();
+
+    const business = page
+      .getByRole('list', { name: 'Selected organizations' })
+      .getByRole('listitem')
+      .filter({ has: page.getByRole('heading', { name: 'Business', exact: true }) });
+    await business
+      .getByRole('checkbox', { name: 'Also share with all existing and future children' })
+      .check();
+    await business.getByRole('checkbox', { name: 'Org Viewer' }).check();
+    await page.getByRole('button', { name: 'Preview', exact: true }).click();
+
+    const review = page.getByRole('region', { name: 'Preview' });
+    const blast = review.getByRole('region', { name: 'Blast radius' });
+    await blast.waitFor({ timeout: 30_000 });
+    const gained = blast.getByRole('list').filter({ hasText: 'Business Europe' }).first();
+    const gainedText = (await gained.textContent()) ?? '';
+    for (const name of ['Business', 'Business Europe', 'Business Asia', 'Berlin']) {
+      expect(gainedText).toContain(name);
+    }
+    expect(await blast.textContent()).toContain(
+      'Future organizations: new organizations under Business',
+    );
+    const requests = review.getByRole('region', { name: 'Requests' });
+    const requestText = (await requests.textContent()) ?? '';
+    expect(requestText).toContain('POST /api/server/v1/agents/share');
+    expect(requestText).toContain('SELECTED_ORG_WITH_ALL_EXISTING_AND_FUTURE_CHILDREN');
+    expect(requestText).toContain('$TOKEN');
+    expect(await review.getByRole('button', { name: 'Apply', exact: true }).isEnabled()).toBe(true);
+
+    expect(await seriousViolations(page)).toEqual([]);
+    await app.screenshot('sharing-preview');
+
+    await review.getByRole('button', { name: 'Apply', exact: true }).click();
+    const result = review.getByRole('region', { name: 'Result for Support Assistant' });
+    await result.waitFor({ timeout: 60_000 });
+    expect(await result.getByRole('heading').first().textContent()).toContain('Verified');
+    const berlinRow = result.getByRole('row', { name: /^Berlin\b/ }).first();
+    expect(await berlinRow.textContent()).toContain('Done');
+    await app.screenshot('sharing-applied');
+  });
+
+  it('shows Business direct and Berlin inherited on the Organizations overlay', async () => {
+    await goTo(page, 'Organizations');
+    await page.getByLabel('Show the sharing of agent').selectOption({ label: 'Support Assistant' });
+    await page.getByRole('group', { name: 'Sharing summary' }).waitFor({ timeout: 30_000 });
+
+    const tree = page.getByRole('tree', { name: 'Organizations' });
+    await expandRow(tree, /^Business\b/, /^Business Europe\b/);
+    await expandRow(tree, /^Business Europe\b/, /^Berlin\b/);
+    const businessRow = tree.getByRole('treeitem', { name: /^Business\b/ }).first();
+    const berlinRow = tree.getByRole('treeitem', { name: /^Berlin\b/ }).first();
+    expect(await businessRow.textContent()).toContain('Direct');
+    expect(await businessRow.textContent()).toContain('Org Viewer');
+    expect(await berlinRow.textContent()).toContain('Inherited from Business');
+    const retail = tree.getByRole('treeitem', { name: /^Retail\b/ }).first();
+    expect(await retail.textContent()).toContain('Not shared');
+    await app.screenshot('sharing-overlay');
+  });
+
+  it('blocks a plan that names a grandchild and suggests its ancestor', async () => {
+    await goTo(page, 'Share editor');
+    await pickOnly(page, 'Travel Planner');
+    await page.getByText('Travel Planner is not shared with any organization now.').waitFor();
+    await page.getByRole('radio', { name: 'Share with selected organizations' }).check();
+    await page.getByRole('searchbox', { name: 'Find organizations at any level' }).fill('Berlin');
+    await page
+      .getByRole('button', { name: 'Add Business › Business Europe › Berlin', exact: true })
+      .click();
+    await page.getByRole('button', { name: 'Preview', exact: true }).click();
+
+    const review = page.getByRole('region', { name: 'Preview' });
+    const problems = review.getByRole('region', { name: 'Problems found' });
+    await problems.waitFor({ timeout: 30_000 });
+    const text = (await problems.textContent()) ?? '';
+    expect(text).toContain('Berlin is not an immediate child');
+    expect(text).toContain('Suggestion: Select Business with');
+    expect(await review.getByRole('button', { name: 'Apply', exact: true }).isDisabled()).toBe(
+      true,
+    );
+    await app.screenshot('sharing-blocked');
+  });
+
+  it('finds no serious accessibility issue on the Activity screen', async () => {
+    await goTo(page, 'Activity');
+    await page.getByRole('tab', { name: 'Journal' }).click();
+    const journal = page.getByRole('table', { name: 'Applied plans, newest first' });
+    await journal.getByRole('row', { name: /Support Assistant/ }).waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
+    await app.screenshot('activity-journal');
+    expect(app.pageErrors).toEqual([]);
+  });
+});
