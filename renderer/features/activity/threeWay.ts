@@ -1,7 +1,8 @@
 /**
  * The three sides of an outbox conflict, row by organization: the share state the plan was
  * drafted on, the state the server shows now, and what the plan would do. Rows whose server
- * state moved away from the base come first, since they are the reason for the conflict.
+ * state moved away from the base come first, since they are the reason for the conflict, and
+ * among them the ones the plan touches too.
  */
 import type {
   OutboxEntry,
@@ -118,5 +119,12 @@ export function threeWayRows(entry: OutboxEntry): ThreeWayRow[] {
       changedOnServer: server !== null && allBase !== allServer,
     });
   }
-  return rows.sort((a, b) => Number(b.changedOnServer) - Number(a.changedOnServer));
+  return rows.sort((a, b) => rank(a) - rank(b) || a.name.localeCompare(b.name));
+}
+
+/** Orgs both the plan and the other change touch first, then other changes, then the rest. */
+function rank(row: ThreeWayRow): number {
+  const planned = row.plan !== 'no change';
+  if (row.changedOnServer) return planned ? 0 : 1;
+  return planned ? 2 : 3;
 }
