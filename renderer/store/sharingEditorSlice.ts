@@ -41,6 +41,8 @@ export interface QueueState {
 }
 
 export interface SharingEditorSlice {
+  /** The profile the editor's agents and draft belong to. */
+  editorProfileId: string | null;
   editorAgentIds: readonly string[];
   editorBase: EditorBase;
   draft: ShareDraft;
@@ -57,6 +59,8 @@ export interface SharingEditorSlice {
   checkEditorOnline: () => Promise<boolean | null>;
   previewDraft: () => Promise<void>;
   queueDraft: () => Promise<void>;
+  /** Forgets the agents, draft and preview, e.g. when another profile became active. */
+  resetEditor: () => void;
 }
 
 const NO_BASE: EditorBase = {
@@ -106,6 +110,7 @@ export const createSharingEditorSlice: DepsSliceCreator<SharingEditorSlice> =
     };
 
     return {
+      editorProfileId: null,
       editorAgentIds: [],
       editorBase: NO_BASE,
       draft: EMPTY_DRAFT,
@@ -116,7 +121,7 @@ export const createSharingEditorSlice: DepsSliceCreator<SharingEditorSlice> =
       setEditorAgents: async (agentIds) => {
         const first = agentIds[0] ?? null;
         const firstChanged = first !== get().editorBase.agentId;
-        set({ editorAgentIds: [...agentIds] });
+        set({ editorAgentIds: [...agentIds], editorProfileId: get().activeProfileId });
         if (!firstChanged) {
           draftChanged(get().draft);
           return;
@@ -183,6 +188,12 @@ export const createSharingEditorSlice: DepsSliceCreator<SharingEditorSlice> =
           });
           get().announce(`No preview: ${failure.message}`);
         }
+      },
+
+      resetEditor: () => {
+        baseSeq++;
+        set({ editorProfileId: null, editorAgentIds: [], editorBase: NO_BASE, editorOnline: null });
+        draftChanged(EMPTY_DRAFT);
       },
 
       queueDraft: async () => {

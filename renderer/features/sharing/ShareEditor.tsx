@@ -50,7 +50,14 @@ export function ShareEditor(): React.JSX.Element {
   const resetDraft = useAppStore((state) => state.resetDraft);
   const applyReview = useAppStore((state) => state.applyReview);
   const reloadBase = useAppStore((state) => state.reloadEditorBase);
+  const editorProfileId = useAppStore((state) => state.editorProfileId);
+  const resetEditor = useAppStore((state) => state.resetEditor);
   const agentName = useAgentName();
+
+  // A draft belongs to the server it was made for; another profile starts afresh.
+  useEffect(() => {
+    if (editorProfileId !== null && editorProfileId !== activeProfileId) resetEditor();
+  }, [editorProfileId, activeProfileId, resetEditor]);
 
   useEffect(() => {
     if (activeProfileId === null) return;

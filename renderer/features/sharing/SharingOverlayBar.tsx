@@ -87,6 +87,12 @@ export function SharingOverlayBar(): React.JSX.Element {
     void loadAgents();
   }, [loadAgents, activeProfileId]);
 
+  // The chosen agent belongs to the profile it was read from.
+  const staleAgent = overlay.agentId !== null && overlay.profileId !== activeProfileId;
+  useEffect(() => {
+    if (staleAgent) void setOverlayAgent(null);
+  }, [staleAgent, setOverlayAgent]);
+
   // Every visit reads the state again: a plan may have been applied on another screen.
   useEffect(() => {
     void refreshOverlay();

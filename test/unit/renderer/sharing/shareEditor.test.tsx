@@ -90,6 +90,21 @@ describe('Share editor', () => {
     expect(checked(within(roles).getByRole('checkbox', { name: 'Agent Operator' }))).toBe(false);
   });
 
+  it('starts afresh when another profile becomes active', async () => {
+    const bench = await sharingBench({
+      getEffectiveSharing: () => ok({ snapshot: sharedSnapshot(), effective: sharedEffective() }),
+    });
+    await openEditor(bench);
+    expect(screen.getByRole('list', { name: 'Selected organizations' })).toBeTruthy();
+
+    act(() => bench.store.setState({ activeProfileId: 'other' }));
+    await settle();
+    const box = screen.getByRole('checkbox', { name: 'Support Assistant' });
+    expect((box as HTMLInputElement).checked).toBe(false);
+    expect(screen.queryByRole('list', { name: 'Selected organizations' })).toBeNull();
+    expect(bench.store.getState().draft.mode).toBe('none');
+  });
+
   it('shows errors with their suggestion and keeps Apply disabled while blocked', async () => {
     const bench = await sharingBench({
       getEffectiveSharing: () => ok({ snapshot: snapshot(), effective: notShared() }),
