@@ -114,6 +114,7 @@ describe('sharing an agent', () => {
     expect(await review.getByRole('button', { name: 'Apply', exact: true }).isEnabled()).toBe(true);
 
     expect(await seriousViolations(page)).toEqual([]);
+    await blast.scrollIntoViewIfNeeded();
     await app.screenshot('sharing-preview');
 
     await review.getByRole('button', { name: 'Apply', exact: true }).click();
@@ -122,6 +123,7 @@ describe('sharing an agent', () => {
     expect(await result.getByRole('heading').first().textContent()).toContain('Verified');
     const berlinRow = result.getByRole('row', { name: /^Berlin\b/ }).first();
     expect(await berlinRow.textContent()).toContain('Done');
+    await result.scrollIntoViewIfNeeded();
     await app.screenshot('sharing-applied');
   });
 
