@@ -1,7 +1,7 @@
 /**
  * The journal export, shown as text to copy. The app's Content-Security-Policy opens no
- * `blob:` source and the Electron shell refuses navigations away from the app, so a Blob URL
- * download is not offered; saving to a file would need a main-process call with a save dialog.
+ * `blob:` source, so a Blob URL download is not relied on; saving straight to a file would need
+ * a main-process call with a save dialog, which the contract does not have.
  */
 import { useEffect, useId, useRef } from 'react';
 import { useAppStore } from '../../store/StoreProvider';

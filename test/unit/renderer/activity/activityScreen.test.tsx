@@ -154,17 +154,27 @@ describe('Activity: journal', () => {
 
     fireEvent.change(screen.getByLabelText('Agent'), { target: { value: SUPPORT } });
     fireEvent.change(screen.getByLabelText('Outcome'), { target: { value: 'diverged' } });
+    fireEvent.change(screen.getByLabelText('From'), { target: { value: '2026-01-02' } });
+    fireEvent.change(screen.getByLabelText('To'), { target: { value: '2026-01-03' } });
     fireEvent.click(screen.getByRole('button', { name: 'Filter' }));
     await settle();
+    const range = {
+      from: new Date(2026, 0, 2, 0, 0, 0, 0).toISOString(),
+      to: new Date(2026, 0, 3, 23, 59, 59, 999).toISOString(),
+    };
     expect(bench.fake.calls.listJournal?.at(-1)).toEqual({
       profileId: 'sandbox',
-      filter: { agentId: SUPPORT, outcomes: ['diverged'] },
+      filter: { agentId: SUPPORT, outcomes: ['diverged'], ...range },
     });
 
     fireEvent.click(screen.getByRole('button', { name: 'Export CSV' }));
     await settle();
     expect(bench.fake.calls.exportJournal).toEqual([
-      { profileId: 'sandbox', format: 'csv', filter: { agentId: SUPPORT, outcomes: ['diverged'] } },
+      {
+        profileId: 'sandbox',
+        format: 'csv',
+        filter: { agentId: SUPPORT, outcomes: ['diverged'], ...range },
+      },
     ]);
     const text = screen.getByLabelText('sharedesk-journal-2026-01-03.csv');
     expect((text as HTMLTextAreaElement).value).toBe('id,agent\nj1,a');
