@@ -2,7 +2,8 @@
  * Agent sharing in Chromium against the embedded sandbox: Support Assistant shared with
  * Business and its future children with "Org Viewer" — previewed with its blast radius and
  * requests, applied, verified — then seen on the Organizations overlay (Business direct, Berlin
- * inherited); a plan naming a grandchild blocked with its suggestion; axe on both screens.
+ * inherited); a plan naming a grandchild blocked with its suggestion; the share undone from
+ * the journal; axe on both screens.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -175,6 +176,24 @@ describe('sharing an agent', () => {
     await journal.getByRole('row', { name: /Support Assistant/ }).waitFor();
     expect(await seriousViolations(page)).toEqual([]);
     await app.screenshot('activity-journal');
+  });
+
+  it('undoes the share from the journal and verifies it', async () => {
+    await page.getByRole('button', { name: /^Undo the plan for Support Assistant/ }).click();
+    const review = page.getByRole('region', { name: 'Undo plan' });
+    await review.getByRole('region', { name: 'Blast radius' }).waitFor({ timeout: 30_000 });
+    expect(await review.getByRole('region', { name: 'Requests' }).textContent()).toContain(
+      'POST /api/server/v1/agents/unshare',
+    );
+    expect(await seriousViolations(page)).toEqual([]);
+
+    await review.getByRole('button', { name: 'Apply the undo' }).click();
+    const result = review.getByRole('region', { name: 'Result for Support Assistant' });
+    await result.waitFor({ timeout: 60_000 });
+    expect(await result.getByRole('heading').first().textContent()).toContain('Verified');
+    const journal = page.getByRole('table', { name: 'Applied plans, newest first' });
+    await journal.getByRole('row', { name: /Undo/ }).first().waitFor();
+    await app.screenshot('activity-undo');
     expect(app.pageErrors).toEqual([]);
   });
 });

@@ -91,7 +91,11 @@ export function PlanReview({
           </summary>
           <PlanView plan={plan} />
           {status !== 'idle' ? (
-            <ApplyProgress plan={plan} progress={review.progress.get(plan.id)} />
+            <ApplyProgress
+              plan={plan}
+              progress={review.progress.get(plan.id)}
+              results={review.report?.results.find((result) => result.planId === plan.id)?.steps}
+            />
           ) : null}
         </details>
       ))}

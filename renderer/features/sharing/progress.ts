@@ -4,7 +4,7 @@
  * verification polls are going. Also the words for each state, for the screen and the live
  * region.
  */
-import type { SharingEvent, StepKind, StepStatus } from '../../../preload/contract';
+import type { SharingEvent, StepKind, StepResult, StepStatus } from '../../../preload/contract';
 
 export interface StepProgress {
   index: number;
@@ -60,6 +60,14 @@ export const STEP_STATUS_TEXT: Readonly<Record<StepStatus, string>> = {
   retrying: 'Retrying',
   settled: 'Took effect',
   failed: 'Failed',
+};
+
+/** How a step ended, once the apply report is in. */
+export const STEP_RESULT_TEXT: Readonly<Record<StepResult['status'], string>> = {
+  accepted: 'Accepted by the server (202)',
+  reconciled: 'Took effect (its answer was lost; a read confirmed it)',
+  failed: 'Failed',
+  'not-sent': 'Not sent',
 };
 
 export const STEP_KIND_TEXT: Readonly<Record<StepKind, string>> = {

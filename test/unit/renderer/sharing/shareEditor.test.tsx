@@ -213,6 +213,10 @@ describe('Share editor', () => {
     expect(berlin.textContent).toContain('Org Viewer');
     expect(berlin.textContent).toContain('shared, no roles');
     expect(document.activeElement).toBe(screen.getByRole('heading', { name: 'Result' }));
+    // Once the report is in, each step says how it ended rather than what it waited for.
+    expect(screen.getByRole('list', { name: 'Steps' }).textContent).toBe(
+      'Step 1, Share with organizations: Accepted by the server (202)',
+    );
   });
 
   it('offers Queue instead of Apply while the profile is offline', async () => {
