@@ -117,6 +117,10 @@ describe('sharing an agent', () => {
     expect(await seriousViolations(page)).toEqual([]);
     await blast.scrollIntoViewIfNeeded();
     await app.screenshot('sharing-preview');
+    await page.emulateMedia({ colorScheme: 'dark' });
+    expect(await seriousViolations(page)).toEqual([]);
+    await app.screenshot('sharing-preview-dark');
+    await page.emulateMedia({ colorScheme: 'light' });
 
     await review.getByRole('button', { name: 'Apply', exact: true }).click();
     const result = review.getByRole('region', { name: 'Result for Support Assistant' });
