@@ -56,7 +56,7 @@ async function main(): Promise<number> {
 
   const durationMs = performance.now() - started;
   console.log(`\n${renderTable(rows)}\n`);
-  const markdown = writeResults(values.out, {
+  const markdown = await writeResults(values.out, {
     mode: quick ? 'quick' : 'full',
     machine,
     loadAverageAtEnd: Math.round((loadavg()[0] ?? 0) * 100) / 100,

@@ -2,6 +2,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, freemem, loadavg, totalmem } from 'node:os';
 import { dirname } from 'node:path';
+import { format, resolveConfig } from 'prettier';
 import type { Goal, Row } from './report';
 
 export interface MachineInfo {
@@ -125,10 +126,16 @@ export interface Results {
   rows: Row[];
 }
 
+/** Formats `text` as the repository's Prettier settings would, so the files pass its check. */
+async function formatted(file: string, text: string, parser: 'json' | 'markdown'): Promise<string> {
+  const config = (await resolveConfig(file)) ?? {};
+  return format(text, { ...config, parser });
+}
+
 /** Writes the results as JSON, and the table as Markdown beside it (`.md`). */
-export function writeResults(file: string, results: Results): string {
+export async function writeResults(file: string, results: Results): Promise<string> {
   mkdirSync(dirname(file), { recursive: true });
-  writeFileSync(file, `${JSON.stringify(results, null, 2)}\n`);
+  writeFileSync(file, await formatted(file, JSON.stringify(results, null, 2), 'json'));
   const { machine } = results;
   const markdown = file.replace(/\.json$/, '') + '.md';
   const heading =
@@ -139,6 +146,7 @@ export function writeResults(file: string, results: Results): string {
   const notes = results.rows
     .filter((r) => r.note !== undefined)
     .map((r) => `- ${r.scenario} / ${r.metric}: ${r.note}`);
-  writeFileSync(markdown, [heading, '', renderMarkdown(results.rows), '', ...notes, ''].join('\n'));
+  const text = [heading, '', renderMarkdown(results.rows), '', ...notes, ''].join('\n');
+  writeFileSync(markdown, await formatted(markdown, text, 'markdown'));
   return markdown;
 }
