@@ -3,11 +3,12 @@
  * (undo and drift repair): the batch the main process planned, the live progress of each plan
  * from `sharingProgress` events, and the apply report with its verification per organization.
  */
-import type { BulkReport, PlanBatch, SharingEvent } from '../../preload/contract';
+import type { BulkReport, PlanBatch } from '../../preload/contract';
 import {
   announceStep,
   announceVerify,
   EMPTY_PROGRESS,
+  sharingEventSchema,
   withStepEvent,
   withVerifyEvent,
   type BulkProgress,
@@ -70,7 +71,10 @@ export const createSharingReviewSlice: DepsSliceCreator<SharingReviewSlice> =
         reviews: { ...state.reviews, [id]: { ...state.reviews[id], ...change } },
       }));
 
-    const onEvent = (event: SharingEvent & { profileId: string }): void => {
+    const onEvent = (payload: unknown): void => {
+      const parsed = sharingEventSchema.safeParse(payload);
+      if (!parsed.success) return;
+      const event = parsed.data;
       if (event.profileId !== get().activeProfileId) return;
       // Outbox events are the Activity screen's; the rest belong to a shown batch.
       if (event.type === 'outbox') return get().onOutboxEvent(event);
@@ -78,7 +82,10 @@ export const createSharingReviewSlice: DepsSliceCreator<SharingReviewSlice> =
         const id = (Object.keys(get().reviews) as ReviewId[]).find(
           (key) => get().reviews[key].batch?.id === event.batchId,
         );
-        if (id) patch(id, { bulk: { ...event } });
+        if (id)
+          patch(id, {
+            bulk: { finished: event.finished, total: event.total, failed: event.failed },
+          });
         return;
       }
       const id = reviewOf(get(), event.planId);

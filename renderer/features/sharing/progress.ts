@@ -4,7 +4,14 @@
  * verification polls are going. Also the words for each state, for the screen and the live
  * region.
  */
-import type { SharingEvent, StepKind, StepResult, StepStatus } from '../../../preload/contract';
+import { z } from 'zod';
+import {
+  stepKindSchema,
+  type SharingEvent,
+  type StepKind,
+  type StepResult,
+  type StepStatus,
+} from '../../../preload/contract';
 
 export interface StepProgress {
   index: number;
@@ -30,6 +37,49 @@ export interface BulkProgress {
   total: number;
   failed: number;
 }
+
+/**
+ * The progress events as the renderer accepts them. The contract declares them without a
+ * runtime schema (the main process produces them), so they are checked here like any other
+ * input crossing into the renderer; a malformed event is dropped.
+ */
+export const sharingEventSchema = z.discriminatedUnion('type', [
+  z.object({
+    type: z.literal('step'),
+    profileId: z.string(),
+    planId: z.string(),
+    agentId: z.string(),
+    index: z.number().int().nonnegative(),
+    count: z.number().int().nonnegative(),
+    kind: stepKindSchema,
+    status: z.enum(['sending', 'accepted', 'reconciling', 'retrying', 'settled', 'failed']),
+    message: z.string().nullable(),
+  }),
+  z.object({
+    type: z.literal('verify'),
+    profileId: z.string(),
+    planId: z.string(),
+    agentId: z.string(),
+    attempt: z.number().int().nonnegative(),
+    done: z.number().int().nonnegative(),
+    total: z.number().int().nonnegative(),
+  }),
+  z.object({
+    type: z.literal('bulk'),
+    profileId: z.string(),
+    batchId: z.string(),
+    finished: z.number().int().nonnegative(),
+    total: z.number().int().nonnegative(),
+    failed: z.number().int().nonnegative(),
+  }),
+  z.object({
+    type: z.literal('outbox'),
+    profileId: z.string(),
+    entryId: z.string(),
+    agentId: z.string(),
+    status: z.string(),
+  }),
+]) satisfies z.ZodType<SharingEvent & { profileId: string }>;
 
 export const EMPTY_PROGRESS: PlanProgress = { count: 0, steps: [], verify: null };
 

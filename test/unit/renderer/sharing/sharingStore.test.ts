@@ -69,7 +69,7 @@ describe('sharing overlay', () => {
 });
 
 describe('review: preview and apply', () => {
-  it('folds progress events of its plans and ignores other profiles and plans', async () => {
+  it('folds progress events of its plans; ignores other profiles, plans and malformed events', async () => {
     const answer = deferred<Envelope<CallResult<'applySharing'>>>();
     const { store, fake } = await sharingBench({ applySharing: () => answer.promise });
     store.getState().showReview('editor', batch());
@@ -86,6 +86,8 @@ describe('review: preview and apply', () => {
     };
     fake.emit('sharingProgress', { ...event, profileId: 'other' });
     fake.emit('sharingProgress', { ...event, planId: 'someone-else', profileId: 'sandbox' });
+    const malformed = { ...event, profileId: 'sandbox', status: 'exploded' };
+    fake.emit('sharingProgress', malformed as unknown as typeof event & { profileId: string });
     expect(store.getState().reviews.editor.progress.size).toBe(0);
 
     fake.emit('sharingProgress', { ...event, profileId: 'sandbox' });
