@@ -2,7 +2,8 @@
  * The blast radius of a plan as a picture and in words: how many organizations gain the agent,
  * lose it, or see its roles change, drawn as bars on one scale, and which organizations created
  * later would receive it. Every bar has its number and label as text beside it; the lists name
- * the organizations.
+ * the organizations. The lists are flat: the plan's org references carry no parent, so the
+ * hierarchy of the affected organizations is not drawn.
  */
 import { useState } from 'react';
 import type { BlastRadius as Radius, FutureCoverage, OrgRef } from '../../../preload/contract';

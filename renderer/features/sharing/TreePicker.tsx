@@ -1,7 +1,8 @@
 /**
  * Picks organizations from the org tree: Enter or a click adds a row to the draft or takes it
  * out again. Rows in the draft say so in words. The tree is the Organizations screen's, with
- * the same loading, keyboard and focus behaviour.
+ * the same loading, keyboard and focus behaviour; it also shares that screen's expanded rows,
+ * because the store keeps one expansion state for the tree.
  */
 import { useCallback, useEffect, useMemo } from 'react';
 import { useAppStore } from '../../store/StoreProvider';
