@@ -166,6 +166,12 @@ export async function createAppContext(options: AppContextOptions): Promise<AppC
     ...sharingHandlers(runtimes),
   };
 
+  // Open the active profile while the UI loads: the sandbox starts and the cached tree is read
+  // before the renderer first asks for it.
+  void runtimes.get(activeProfile() ?? 'sandbox').catch((error: unknown) => {
+    logger.warn('the active profile could not be opened at start', { error });
+  });
+
   return {
     handlers,
     onEvent: (listener) => {

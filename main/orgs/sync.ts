@@ -42,7 +42,7 @@ export interface SyncFailure {
 export interface CrawlOptions {
   source: OrgPageSource;
   logger: Logger;
-  /** Parents fetched at once (default 8). */
+  /** Parents fetched at once (default 12). */
   concurrency?: number;
   /** `limit` per request (default 100). */
   pageSize?: number;
@@ -107,7 +107,8 @@ export function crawl(
   startSlot: number,
   options: CrawlOptions,
 ): Promise<CrawlResult> {
-  const concurrency = Math.max(1, options.concurrency ?? 8);
+  // 12 parents in flight: enough to hide per-request latency, modest for one admin client.
+  const concurrency = Math.max(1, options.concurrency ?? 12);
   const pageSize = options.pageSize ?? 100;
   const clock = options.clock ?? Date.now;
   const interval = options.progressIntervalMs ?? 100;

@@ -115,9 +115,23 @@ export function OrgTree({
   useEffect(() => {
     const element = scrollRef.current;
     if (!element) return;
-    const onScroll = (event: Event): void => measureScrollFrame(event.timeStamp);
+    // From the scroll event's dispatch to the next frame, by which the rows have re-rendered
+    // (`event.timeStamp` is set a frame earlier in Chromium and would overstate the work).
+    let started: number | undefined;
+    let frame = 0;
+    const onScroll = (): void => {
+      if (started !== undefined) return;
+      started = performance.now();
+      frame = requestAnimationFrame(() => {
+        if (started !== undefined) measureScrollFrame(started);
+        started = undefined;
+      });
+    };
     element.addEventListener('scroll', onScroll, { passive: true });
-    return () => element.removeEventListener('scroll', onScroll);
+    return () => {
+      element.removeEventListener('scroll', onScroll);
+      cancelAnimationFrame(frame);
+    };
   }, []);
 
   const typeAhead = useTypeAhead(rows, activeIndex, moveTo);

@@ -20,13 +20,13 @@ export function markFirstRow(): void {
   performance.mark(FIRST_ROW_MARK);
 }
 
-/** From the scroll event's dispatch to now, when the rows for it have been rendered. */
-export function measureScrollFrame(eventTime: number): void {
+/** From `start` (a scroll event's dispatch) to now, when the rows for it have been rendered. */
+export function measureScrollFrame(start: number): void {
   if (!hasUserTiming() || typeof performance.measure !== 'function') return;
   scrollMeasures += 1;
   if (scrollMeasures > MAX_SCROLL_MEASURES) {
     performance.clearMeasures(SCROLL_FRAME_MEASURE);
     scrollMeasures = 1;
   }
-  performance.measure(SCROLL_FRAME_MEASURE, { start: eventTime, end: performance.now() });
+  performance.measure(SCROLL_FRAME_MEASURE, { start, end: performance.now() });
 }
