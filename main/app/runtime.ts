@@ -37,6 +37,8 @@ export interface ProfileRuntime {
   flows: FlowService;
   sharing: SharingService;
   roleDirectory: RoleDirectory;
+  /** Display names of the profile's agents, so plans and journals name agents as people do. */
+  agentNames: Map<string, string>;
   connectivity: Connectivity;
   /** Aborts the running full sync, if any. */
   syncAbort: AbortController | undefined;
@@ -111,6 +113,13 @@ export async function createProfileRuntime(
     logger: logger.child('sharing'),
   });
   const roleDirectory = createRoleDirectory(clients);
+  const agentNames = new Map<string, string>();
+  const cachedAgents = await cache.agents.load();
+  if (cachedAgents.status === 'loaded') {
+    for (const agent of cachedAgents.entry.value) {
+      if (agent.extension.DisplayName) agentNames.set(agent.id, agent.extension.DisplayName);
+    }
+  }
   const rootOrg = await cachedRoot(cache.dir, logger, () => clients.organizations.getSelf());
   const sharing = createSharingService({
     profileId,
@@ -124,6 +133,7 @@ export async function createProfileRuntime(
     storageProblems: stores.problems,
     logger: logger.child('sharing'),
     emit: (event) => deps.onSharingEvent(profileId, event),
+    agentLabel: (agentId) => agentNames.get(agentId),
   });
 
   const runtime: ProfileRuntime = {
@@ -137,6 +147,7 @@ export async function createProfileRuntime(
     flows,
     sharing,
     roleDirectory,
+    agentNames,
     connectivity,
     syncAbort: undefined,
     dispose: async () => {

@@ -2,7 +2,6 @@
  * The org tree's state: loaded organizations, which are expanded, per-parent loading and
  * errors, the selection, and requests for the tree view to move focus.
  */
-import type { OrgDecoration } from '../features/orgs/decoration';
 import {
   emptyTreeData,
   parentKeyOf,
@@ -32,8 +31,6 @@ export interface OrgTreeSlice {
   treeFocusRequest: FocusRequest | null;
   /** Ancestors of the last revealed search hit, highlighted in the tree. */
   revealedPath: ReadonlySet<string>;
-  /** Per-org decoration for the selected agent, filled in by the sharing feature. */
-  orgDecorations: ReadonlyMap<string, OrgDecoration>;
   loadChildren: (parentId: string | null) => Promise<void>;
   setOrgExpanded: (id: string, expanded: boolean) => void;
   expandSiblingOrgs: (id: string) => void;
@@ -42,7 +39,6 @@ export interface OrgTreeSlice {
   refreshOrgTree: () => Promise<void>;
   removeOrg: (id: string) => void;
   revealOrg: (hit: SearchHit) => Promise<void>;
-  setOrgDecorations: (decorations: ReadonlyMap<string, OrgDecoration>) => void;
 }
 
 function withEntry<K, V>(map: ReadonlyMap<K, V>, key: K, value: V | undefined): Map<K, V> {
@@ -124,7 +120,6 @@ export const createOrgTreeSlice: DepsSliceCreator<OrgTreeSlice> = (deps) => (set
     selectedOrgId: null,
     treeFocusRequest: null,
     revealedPath: new Set(),
-    orgDecorations: new Map(),
 
     loadChildren,
 
@@ -193,7 +188,5 @@ export const createOrgTreeSlice: DepsSliceCreator<OrgTreeSlice> = (deps) => (set
         revealedPath: new Set(hit.path.map((step) => step.id)),
       });
     },
-
-    setOrgDecorations: (orgDecorations) => set({ orgDecorations }),
   };
 };

@@ -68,7 +68,6 @@ export const createProfileSlice: DepsSliceCreator<ProfileSlice> = (deps) => (set
       selectedOrgId: null,
       treeFocusRequest: null,
       revealedPath: new Set(),
-      orgDecorations: new Map(),
       cacheStatus: null,
     });
     void get().refreshCacheStatus();

@@ -164,6 +164,10 @@ export function orgHandlers(deps: OrgHandlerDeps): Pick<Handlers, OrgCalls> {
       const agents = await cachedRead(runtime, runtime.cache.agents, () =>
         runtime.clients.agents.listAll(),
       );
+      for (const agent of agents) {
+        if (agent.extension.DisplayName)
+          runtime.agentNames.set(agent.id, agent.extension.DisplayName);
+      }
       return agents.map((agent) => ({
         id: agent.id,
         displayName: agent.extension.DisplayName ?? agent.userName ?? agent.id,

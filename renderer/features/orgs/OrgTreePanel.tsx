@@ -5,7 +5,6 @@ import { Button } from '../../ui/Button';
 import { EmptyState } from '../../ui/EmptyState';
 import { ROOT_KEY } from './orgIndex';
 import { OrgTree } from './OrgTree';
-import { SharingDecoration } from './SharingDecoration';
 import type { OrgNode } from './source';
 import { flattenVisible } from './treeModel';
 
@@ -15,17 +14,13 @@ export interface OrgTreePanelProps {
   decorate?: (node: OrgNode) => ReactNode;
 }
 
-export function OrgTreePanel({
-  initialHeight,
-  decorate: overlay,
-}: OrgTreePanelProps): React.JSX.Element {
+export function OrgTreePanel({ initialHeight, decorate }: OrgTreePanelProps): React.JSX.Element {
   const orgTree = useAppStore((state) => state.orgTree);
   const expanded = useAppStore((state) => state.expandedOrgs);
   const childLoads = useAppStore((state) => state.childLoads);
   const selectedId = useAppStore((state) => state.selectedOrgId);
   const focusRequest = useAppStore((state) => state.treeFocusRequest);
   const revealedPath = useAppStore((state) => state.revealedPath);
-  const decorations = useAppStore((state) => state.orgDecorations);
   const loadChildren = useAppStore((state) => state.loadChildren);
   const setOrgExpanded = useAppStore((state) => state.setOrgExpanded);
   const expandSiblingOrgs = useAppStore((state) => state.expandSiblingOrgs);
@@ -46,15 +41,6 @@ export function OrgTreePanel({
     (parentId: string | null) => void loadChildren(parentId),
     [loadChildren],
   );
-
-  const storeDecorate = useCallback(
-    (node: OrgNode) => {
-      const decoration = decorations.get(node.id);
-      return decoration ? <SharingDecoration decoration={decoration} /> : null;
-    },
-    [decorations],
-  );
-  const decorate = overlay ?? storeDecorate;
 
   if (visible.rows.length === 0) {
     return (
