@@ -3,7 +3,7 @@
  * an opaque reference token, or a list of reasons why it is neither. Nothing here checks a
  * signature: see verify.ts.
  */
-import { decodeBase64UrlStrict, type Base64UrlErrorCode } from './base64url';
+import { checkBase64UrlStrict, type Base64UrlErrorCode } from './base64url';
 import { parseStrictJson, type JsonErrorCode, type JsonObject } from './json';
 
 /** Larger inputs are refused before any work; real access tokens are a few KiB. */
@@ -52,6 +52,10 @@ export type DecodeResult =
 /** RFC 6750 b64token: the character set of a bearer token. */
 const BEARER_TOKEN = /^[A-Za-z0-9\-._~+/]+=*$/;
 
+// ignoreBOM keeps a byte-order mark in the text so the JSON parser rejects it. Without
+// `stream`, each decode() starts afresh, so one decoder serves every call.
+const UTF8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+
 export function decodeToken(raw: string): DecodeResult {
   if (raw.length > MAX_TOKEN_CHARS) {
     return malformed('too_large', `token is longer than ${MAX_TOKEN_CHARS} characters`);
@@ -78,9 +82,11 @@ export function decodeToken(raw: string): DecodeResult {
   const header = decodeJsonSegment(headerPart, 'header', reasons, warnings);
   const payload = decodeJsonSegment(payloadPart, 'payload', reasons, warnings);
   const signature = signaturePart ?? '';
-  const signatureBytes = decodeBase64UrlStrict(signature);
-  if (!signatureBytes.ok)
-    reasons.push(issue(signatureBytes.code, signatureBytes.message, 'signature'));
+  // The signature's bytes are needed only to verify it (verify.ts); here it is only checked.
+  const signatureProblem = checkBase64UrlStrict(signature);
+  if (signatureProblem !== undefined) {
+    reasons.push(issue(signatureProblem.code, signatureProblem.message, 'signature'));
+  }
 
   if (reasons.length > 0 || header === undefined || payload === undefined) {
     return { kind: 'malformed', reasons };
@@ -101,16 +107,15 @@ function decodeJsonSegment(
   reasons: DecodeIssue[],
   warnings: DecodeWarning[],
 ): JsonObject | undefined {
-  const bytes = decodeBase64UrlStrict(segment);
-  if (!bytes.ok) {
-    reasons.push(issue(bytes.code, bytes.message, name));
+  const problem = checkBase64UrlStrict(segment);
+  if (problem !== undefined) {
+    reasons.push(issue(problem.code, problem.message, name));
     return undefined;
   }
 
   let text: string;
   try {
-    // ignoreBOM keeps a byte-order mark in the text so the JSON parser rejects it.
-    text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes.bytes);
+    text = UTF8.decode(Buffer.from(segment, 'base64url'));
   } catch {
     reasons.push(issue('utf8_invalid', 'not valid UTF-8', name));
     return undefined;

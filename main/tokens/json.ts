@@ -3,7 +3,13 @@
  * recurses without a bound, so a crafted header could hide a second `alg` or exhaust the stack.
  * This parser walks the text with an explicit stack, rejects duplicate keys at any level, caps
  * nesting depth, and stores keys with defineProperty so `__proto__` stays an ordinary own key.
+ *
+ * Most inputs are plain: a structural scan (json-scan.ts) clears them of duplicates and deep
+ * nesting, and the native JSON.parse builds the value — which also keeps `__proto__` an own
+ * key. Everything else (syntax errors, duplicates, depth, out-of-range numbers) goes through
+ * the walk below, so every rejection and warning is the walk's own.
  */
+import { holdsNonFinite, scanForPlainJson } from './json-scan';
 
 export type JsonValue = null | boolean | number | string | JsonValue[] | JsonObject;
 export interface JsonObject {
@@ -66,6 +72,13 @@ export function defineOwn<T>(target: Record<string, T>, key: string, value: T): 
 
 /** Parses `text` as one JSON value; never throws. */
 export function parseStrictJson(text: string, maxDepth = DEFAULT_MAX_DEPTH): JsonParseResult {
+  const plain = plainParse(text, maxDepth);
+  if (plain !== undefined) return { ok: true, value: plain, nonFinitePaths: [] };
+  return walkStrictJson(text, maxDepth);
+}
+
+/** The full walk alone, without the fast path: the reference `parseStrictJson` must agree with. */
+export function walkStrictJson(text: string, maxDepth = DEFAULT_MAX_DEPTH): JsonParseResult {
   try {
     return new Parser(text, maxDepth).run();
   } catch (failure) {
@@ -74,6 +87,18 @@ export function parseStrictJson(text: string, maxDepth = DEFAULT_MAX_DEPTH): Jso
     }
     throw failure;
   }
+}
+
+/** The value of a plain input by the fast path, or undefined when the full walk must decide. */
+function plainParse(text: string, maxDepth: number): JsonValue | undefined {
+  if (!scanForPlainJson(text, maxDepth)) return undefined;
+  let value: JsonValue;
+  try {
+    value = JSON.parse(text) as JsonValue;
+  } catch {
+    return undefined;
+  }
+  return holdsNonFinite(value) ? undefined : value;
 }
 
 class Parser {
