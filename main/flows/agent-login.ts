@@ -54,6 +54,7 @@ export async function agentLogin(run: FlowRun, input: AgentLoginInput): Promise<
     response,
     requestedScopes: input.scopes,
     flowId: run.flowId,
+    claims,
   });
 }
 

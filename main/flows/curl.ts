@@ -12,10 +12,33 @@ interface Piece {
   revealed?: string;
 }
 
+/**
+ * A request as it was sent. Capturing happens on every request a flow sends, exporting
+ * rarely, so capture only copies the request's parts; the command line is built on the first
+ * export (or when the secrets are forgotten) and kept.
+ */
 export interface CapturedRequest {
   method: string;
+  /** Until the command line is built; dropped then, secrets with it. */
+  sent?: SentParts;
+  built?: CommandLine;
+}
+
+interface CommandLine {
   url: string;
   pieces: Piece[];
+}
+
+interface SentParts {
+  url: string;
+  baseUrl: string;
+  query?: TransportRequest['query'];
+  headers?: Record<string, string>;
+  form?: Record<string, string>;
+  bearer?: string;
+  basic?: { username: string; password: string };
+  /** JSON bodies are written out at once: the caller may reuse the object afterwards. */
+  json?: { masked: string; revealed: string };
 }
 
 /** Form fields whose values are secrets, and the placeholder each gets. */
@@ -72,45 +95,61 @@ function secretPiece(masked: string, revealed: string): Piece {
   return masked === revealed ? { masked } : { masked, revealed };
 }
 
-function absoluteUrl(req: TransportRequest, baseUrl: string): string {
-  const url = /^https?:\/\//i.test(req.url)
-    ? new URL(req.url)
-    : new URL(`${baseUrl.replace(/\/+$/, '')}${req.url}`);
-  for (const [name, value] of Object.entries(req.query ?? {})) {
+function absoluteUrl(sent: SentParts): string {
+  const url = /^https?:\/\//i.test(sent.url)
+    ? new URL(sent.url)
+    : new URL(`${sent.baseUrl.replace(/\/+$/, '')}${sent.url}`);
+  for (const [name, value] of Object.entries(sent.query ?? {})) {
     if (value !== undefined) url.searchParams.append(name, String(value));
   }
   return url.toString();
 }
 
 export function captureRequest(req: TransportRequest, baseUrl: string): CapturedRequest {
+  const sent: SentParts = { url: req.url, baseUrl };
+  if (req.query !== undefined) sent.query = { ...req.query };
+  if (req.headers !== undefined) sent.headers = { ...req.headers };
+  if (req.form !== undefined) sent.form = { ...req.form };
+  if (req.bearer !== undefined) sent.bearer = req.bearer;
+  if (req.basic !== undefined) sent.basic = { ...req.basic };
+  if (req.json !== undefined) {
+    sent.json = {
+      masked: JSON.stringify(maskJson(req.json)),
+      revealed: JSON.stringify(req.json),
+    };
+  }
+  return { method: req.method, sent };
+}
+
+function build(sent: SentParts): CommandLine {
   const pieces: Piece[] = [];
   const header = (name: string, value: string): void => {
     pieces.push({ masked: `-H ${quote(`${name}: ${value}`)}` });
   };
 
-  for (const [name, value] of Object.entries(req.headers ?? {})) {
+  for (const [name, value] of Object.entries(sent.headers ?? {})) {
     if (name.toLowerCase() !== 'authorization') header(name, value);
   }
-  if (req.form !== undefined) header('Content-Type', 'application/x-www-form-urlencoded');
-  if (req.json !== undefined) header('Content-Type', 'application/json');
-  if (req.bearer !== undefined) {
+  if (sent.form !== undefined) header('Content-Type', 'application/x-www-form-urlencoded');
+  if (sent.json !== undefined) header('Content-Type', 'application/json');
+  if (sent.bearer !== undefined) {
     pieces.push(
       secretPiece(
         `-H ${quote('Authorization: Bearer <access_token>')}`,
-        `-H ${quote(`Authorization: Bearer ${req.bearer}`)}`,
+        `-H ${quote(`Authorization: Bearer ${sent.bearer}`)}`,
       ),
     );
   }
-  if (req.basic !== undefined) {
-    const user = req.basic.username;
+  if (sent.basic !== undefined) {
+    const user = sent.basic.username;
     pieces.push(
       secretPiece(
         `-u ${quote(`${user}:<client_secret>`)}`,
-        `-u ${quote(`${user}:${req.basic.password}`)}`,
+        `-u ${quote(`${user}:${sent.basic.password}`)}`,
       ),
     );
   }
-  const form = req.form;
+  const form = sent.form;
   if (form !== undefined) {
     for (const [name, value] of Object.entries(form)) {
       const placeholder = formPlaceholder(name, form);
@@ -120,25 +159,30 @@ export function captureRequest(req: TransportRequest, baseUrl: string): Captured
       pieces.push(secretPiece(masked, revealed));
     }
   }
-  if (req.json !== undefined) {
-    pieces.push(
-      secretPiece(
-        `-d ${quote(JSON.stringify(maskJson(req.json)))}`,
-        `-d ${quote(JSON.stringify(req.json))}`,
-      ),
-    );
+  if (sent.json !== undefined) {
+    pieces.push(secretPiece(`-d ${quote(sent.json.masked)}`, `-d ${quote(sent.json.revealed)}`));
   }
-  return { method: req.method, url: absoluteUrl(req, baseUrl), pieces };
+  return { url: absoluteUrl(sent), pieces };
+}
+
+/** The command line, built on first use. */
+function commandLine(capture: CapturedRequest): CommandLine {
+  if (capture.built === undefined) {
+    capture.built = capture.sent === undefined ? { url: '', pieces: [] } : build(capture.sent);
+    delete capture.sent;
+  }
+  return capture.built;
 }
 
 /** Drops the real values; afterwards only placeholders can be exported. */
 export function forgetSecrets(capture: CapturedRequest): void {
-  for (const piece of capture.pieces) delete piece.revealed;
+  for (const piece of commandLine(capture).pieces) delete piece.revealed;
 }
 
 export function renderCurl(capture: CapturedRequest, reveal: boolean): string {
-  const parts = [`curl -k -X ${capture.method} ${shellQuote(capture.url)}`];
-  for (const piece of capture.pieces) {
+  const { url, pieces } = commandLine(capture);
+  const parts = [`curl -k -X ${capture.method} ${shellQuote(url)}`];
+  for (const piece of pieces) {
     parts.push(reveal && piece.revealed !== undefined ? piece.revealed : piece.masked);
   }
   return parts.join(' \\\n  ');

@@ -185,6 +185,7 @@ function finish(
     response,
     requestedScopes: input.scopes,
     flowId: run.flowId,
+    claims,
   });
   run.deps.logger.info('OBO run finished', {
     flowId: run.flowId,

@@ -81,6 +81,7 @@ export async function switchOrganization(
     response,
     requestedScopes: request.scopes,
     flowId: run.flowId,
+    claims,
   });
   return { token, reused: false };
 }

@@ -19,7 +19,8 @@ export async function refreshHeld(run: FlowRun, held: HeldToken): Promise<HeldTo
     await clientAuth(run, held.clientId),
     callOptions(run),
   );
-  if (actorOf(claimsOf(response.access_token), held.key.actor) !== held.key.actor) {
+  const claims = claimsOf(response.access_token);
+  if (actorOf(claims, held.key.actor) !== held.key.actor) {
     throw new FlowFailure(
       'token_mismatch',
       'The refreshed token speaks for another identity than the token it replaces.',
@@ -32,5 +33,6 @@ export async function refreshHeld(run: FlowRun, held: HeldToken): Promise<HeldTo
     response: { ...response, refresh_token: response.refresh_token ?? refreshToken },
     requestedScopes: held.requestedScopes,
     flowId: run.flowId,
+    claims,
   });
 }

@@ -7,7 +7,7 @@
  */
 import type { HttpClient, HttpExchange } from '../http';
 import { redact } from '../log/redact';
-import type { Transport, TransportRequest } from '../wso2/transport';
+import type { Transport, TransportRequest, TransportResponse } from '../wso2/transport';
 import { captureRequest, forgetSecrets, renderCurl, type CapturedRequest } from './curl';
 import { toFlowError } from './errors';
 import type { FlowEmitter, FlowKind, TimelineStep } from './types';
@@ -71,108 +71,128 @@ function maskCodeInBody(body: unknown): unknown {
   return out;
 }
 
-export function createTimeline(options: TimelineOptions): FlowTimeline {
-  const { flowId, clock, emit } = options;
-  const steps: TimelineStep[] = [];
-  const captured: CapturedStep[] = [];
+type NewStep = Omit<TimelineStep, 'flowId' | 'index'>;
 
-  const add = (step: Omit<TimelineStep, 'flowId' | 'index'>): TimelineStep => {
-    const full: TimelineStep = { flowId, index: steps.length, ...step };
-    steps.push(full);
-    emit({ type: 'step', flowId, step: full });
-    return full;
+/** A step from the HTTP client's exchange record, which is redacted already: stored as it is. */
+function exchangeStep(label: string, exchange: HttpExchange, isAuthn: boolean): NewStep {
+  const step: NewStep = {
+    kind: 'http',
+    label,
+    startedAt: exchange.startedAt,
+    method: exchange.method,
+    url: exchange.url,
+    attempt: exchange.attempt,
+    durationMs: exchange.durationMs,
+    requestHeaders: exchange.requestHeaders,
+    requestBody: exchange.requestBody,
   };
+  if (exchange.status !== undefined) step.status = exchange.status;
+  if (exchange.responseHeaders !== undefined) step.responseHeaders = exchange.responseHeaders;
+  if (exchange.responseBody !== undefined) {
+    step.responseBody = isAuthn ? maskCodeInBody(exchange.responseBody) : exchange.responseBody;
+  }
+  if (exchange.error !== undefined) step.error = exchange.error;
+  return step;
+}
 
-  const fromExchange = (label: string, exchange: HttpExchange, isAuthn: boolean): void => {
-    const step: Omit<TimelineStep, 'flowId' | 'index'> = {
-      kind: 'http',
-      label,
-      startedAt: exchange.startedAt,
-      method: exchange.method,
-      url: exchange.url,
-      attempt: exchange.attempt,
-      durationMs: exchange.durationMs,
-      requestHeaders: exchange.requestHeaders,
-      requestBody: exchange.requestBody,
-    };
-    if (exchange.status !== undefined) step.status = exchange.status;
-    if (exchange.responseHeaders !== undefined) step.responseHeaders = exchange.responseHeaders;
-    if (exchange.responseBody !== undefined) {
-      step.responseBody = isAuthn ? maskCodeInBody(exchange.responseBody) : exchange.responseBody;
-    }
-    if (exchange.error !== undefined) step.error = exchange.error;
-    add(step);
-  };
+/** A class, not a closure bundle: one is made for every flow, so its methods are shared. */
+class Timeline implements FlowTimeline {
+  readonly flowId: string;
+  readonly kind: FlowKind;
+  private readonly recorded: TimelineStep[] = [];
+  private readonly captured: CapturedStep[] = [];
 
-  const transport = (http: FlowHttp): Transport => ({
-    request: async (req) => {
-      const label = describeRequest(req);
-      const isAuthn = req.url.split('?')[0]?.endsWith('/authn') === true;
-      captured.push({ index: steps.length, label, capture: captureRequest(req, options.baseUrl) });
-      let exchanged = false;
-      try {
-        return await http.request({
-          ...req,
-          onExchange: (exchange) => {
-            exchanged = true;
-            fromExchange(label, exchange, isAuthn);
-          },
-        });
-      } catch (error) {
-        // Refused before any exchange (e.g. a URL on another origin): still show the attempt.
-        if (!exchanged) {
-          const info = toFlowError(error);
-          add({
-            kind: 'http',
-            label,
-            startedAt: new Date(clock()).toISOString(),
-            method: req.method,
-            requestBody: redact(req.form ?? req.json),
-            error: { code: info.kind, message: info.message },
-          });
-        }
-        throw error;
-      }
-    },
-  });
+  constructor(private readonly options: TimelineOptions) {
+    this.flowId = options.flowId;
+    this.kind = options.kind;
+  }
 
-  return {
-    flowId,
-    kind: options.kind,
-    steps: () => steps.map((step) => ({ ...step })),
-    transport,
-    browser: (label, detail, url) => {
-      const step: Omit<TimelineStep, 'flowId' | 'index'> = {
-        kind: 'browser',
-        label,
-        detail,
-        startedAt: new Date(clock()).toISOString(),
-      };
-      if (url !== undefined) step.url = url;
-      add(step);
-    },
-    note: (label, detail) =>
-      add({ kind: 'note', label, detail, startedAt: new Date(clock()).toISOString() }),
-    exportCurl: ({ reveal }) => {
-      const blocks = [
-        ...steps
-          .filter((step) => step.kind === 'browser' && step.url !== undefined)
-          .map((step) => ({
-            index: step.index,
-            text: `# ${step.label}: open in a browser\n# ${step.url ?? ''}`,
-          })),
-        ...captured.map((entry) => ({
-          index: entry.index,
-          text: `# ${entry.label}\n${renderCurl(entry.capture, reveal)}`,
+  steps(): TimelineStep[] {
+    return this.recorded.map((step) => ({ ...step }));
+  }
+
+  transport(http: FlowHttp): Transport {
+    return { request: (req) => this.send(http, req) };
+  }
+
+  browser(label: string, detail: string, url?: string): void {
+    const step: NewStep = { kind: 'browser', label, detail, startedAt: this.now() };
+    if (url !== undefined) step.url = url;
+    this.add(step);
+  }
+
+  note(label: string, detail: string): void {
+    this.add({ kind: 'note', label, detail, startedAt: this.now() });
+  }
+
+  exportCurl({ reveal }: { reveal: boolean }): string {
+    const blocks = [
+      ...this.recorded
+        .filter((step) => step.kind === 'browser' && step.url !== undefined)
+        .map((step) => ({
+          index: step.index,
+          text: `# ${step.label}: open in a browser\n# ${step.url ?? ''}`,
         })),
-      ];
-      blocks.sort((a, b) => a.index - b.index);
-      return blocks.map((block) => block.text).join('\n\n');
-    },
-    forgetSecrets: () => {
-      for (const entry of captured) forgetSecrets(entry.capture);
-    },
-  };
+      ...this.captured.map((entry) => ({
+        index: entry.index,
+        text: `# ${entry.label}\n${renderCurl(entry.capture, reveal)}`,
+      })),
+    ];
+    blocks.sort((a, b) => a.index - b.index);
+    return blocks.map((block) => block.text).join('\n\n');
+  }
+
+  forgetSecrets(): void {
+    for (const entry of this.captured) forgetSecrets(entry.capture);
+  }
+
+  private async send(http: FlowHttp, req: TransportRequest): Promise<TransportResponse> {
+    const label = describeRequest(req);
+    const isAuthn = req.url.split('?')[0]?.endsWith('/authn') === true;
+    this.captured.push({
+      index: this.recorded.length,
+      label,
+      capture: captureRequest(req, this.options.baseUrl),
+    });
+    let exchanged = false;
+    try {
+      return await http.request({
+        ...req,
+        onExchange: (exchange) => {
+          exchanged = true;
+          this.add(exchangeStep(label, exchange, isAuthn));
+        },
+      });
+    } catch (error) {
+      // Refused before any exchange (e.g. a URL on another origin): still show the attempt.
+      if (!exchanged) {
+        const info = toFlowError(error);
+        this.add({
+          kind: 'http',
+          label,
+          startedAt: this.now(),
+          method: req.method,
+          requestBody: redact(req.form ?? req.json),
+          error: { code: info.kind, message: info.message },
+        });
+      }
+      throw error;
+    }
+  }
+
+  private add(step: NewStep): void {
+    const full: TimelineStep = { flowId: this.flowId, index: this.recorded.length, ...step };
+    this.recorded.push(full);
+    this.options.emit({ type: 'step', flowId: this.flowId, step: full });
+  }
+
+  private now(): string {
+    return new Date(this.options.clock()).toISOString();
+  }
+}
+
+export function createTimeline(options: TimelineOptions): FlowTimeline {
+  return new Timeline(options);
 }
 
 /** The timelines of recent flows, by flow id; beyond `limit` the oldest is dropped. */

@@ -46,6 +46,8 @@ export interface NewToken {
   response: TokenResponse;
   requestedScopes: readonly string[];
   flowId: string;
+  /** The access token's claims when the caller has decoded them already (`claimsOf`). */
+  claims?: JsonObject | null;
 }
 
 export interface TokenStore {
@@ -110,7 +112,7 @@ export function createTokenStore(options: { clock: () => number }): TokenStore {
 
     const { response } = token;
     const obtainedAt = options.clock();
-    const claims = claimsOf(response.access_token);
+    const claims = token.claims === undefined ? claimsOf(response.access_token) : token.claims;
     const held: HeldToken = {
       tokenRef: randomUUID(),
       key,
