@@ -92,8 +92,11 @@ export function normalizeOrganization(organizationId: string | null): string | n
   return organizationId === null ? null : organizationId.toLowerCase();
 }
 
+/** One string per key, told apart by lengths: `<len>:<issuer>` `-` or `<len>:<org>`, actor. */
 function keyString(key: TokenKey): string {
-  return JSON.stringify([key.issuer, normalizeOrganization(key.organizationId), key.actor]);
+  const organization = normalizeOrganization(key.organizationId);
+  const org = organization === null ? '-' : `${organization.length}:${organization}`;
+  return `${key.issuer.length}:${key.issuer}${org}${key.actor}`;
 }
 
 function splitScopes(scope: string | undefined): string[] | undefined {

@@ -1,12 +1,12 @@
 /**
  * The fast path of the strict JSON parser. One pass over the text that looks only at
- * structure — brackets, commas and object keys, jumping over string contents with `indexOf` —
- * answers whether the text is free of what `JSON.parse` would let through silently: a
- * duplicate key at any level, or nesting deeper than the cap. Only then is `JSON.parse`
- * trusted with the text; anything else goes to the full parser, which names the problem.
+ * structure — brackets, commas and key positions, jumping over string contents with
+ * `indexOf` — bounds the nesting and counts the keys before `JSON.parse` sees the text; the
+ * parsed value then shows whether JSON.parse silently merged a duplicate key. Any doubt goes
+ * to the full parser, which names the problem.
  *
- * The scan assumes nothing about validity: on malformed text its answer may be wrong either
- * way, which is harmless because `JSON.parse` then throws and the full parser takes over.
+ * The scan assumes nothing about validity: on malformed text its count may be wrong, which is
+ * harmless because `JSON.parse` then throws and the full parser takes over.
  */
 
 const QUOTE = 0x22;
@@ -30,68 +30,57 @@ function closingQuote(text: string, open: number): number {
   return -1;
 }
 
-/** A key as JSON.parse would name it; escapes such as `\u0061` spell the same key as `a`. */
-function keyAt(text: string, open: number, close: number): string | undefined {
-  const raw = text.slice(open + 1, close);
-  if (!raw.includes('\\')) return raw;
-  try {
-    const decoded: unknown = JSON.parse(text.slice(open, close + 1));
-    return typeof decoded === 'string' ? decoded : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
 /**
- * True when `text`, if it is valid JSON, has no duplicate key and no container nested deeper
- * than `maxDepth` (counted as the full parser counts it: the outermost container is depth 1).
+ * Counts the object keys of `text`, or answers -1 when a container is nested deeper than
+ * `maxDepth` (counted as the full parser counts it: the outermost container is depth 1) or a
+ * string never closes. On valid JSON the count is exact, which is what makes duplicates
+ * visible: JSON.parse keeps one property per distinct key, so the parsed value holds fewer
+ * keys than the text exactly when some key repeats in its object (see `shapeOf`).
  */
-export function scanForPlainJson(text: string, maxDepth: number): boolean {
-  // One entry per open container: the keys seen so far for an object, null for an array.
-  const open: (Set<string> | null)[] = [];
+export function countKeys(text: string, maxDepth: number): number {
+  let depth = 0;
+  let keys = 0;
+  // Whether the innermost open container is an object, per level.
+  const inObject: boolean[] = [];
   let expectKey = false;
   for (let at = 0; at < text.length; at++) {
     const code = text.charCodeAt(at);
     if (code === QUOTE) {
       const close = closingQuote(text, at);
-      if (close === -1) return false;
-      if (expectKey) {
-        const keys = open[open.length - 1];
-        const key = keyAt(text, at, close);
-        if (keys === null || keys === undefined || key === undefined || keys.has(key)) {
-          return false;
-        }
-        keys.add(key);
-        expectKey = false;
-      }
+      if (close === -1) return -1;
+      if (expectKey) keys++;
+      expectKey = false;
       at = close;
     } else if (code === OPEN_OBJECT || code === OPEN_ARRAY) {
-      if (open.length >= maxDepth) return false;
+      if (depth >= maxDepth) return -1;
       expectKey = code === OPEN_OBJECT;
-      open.push(expectKey ? new Set() : null);
+      inObject[depth++] = expectKey;
     } else if (code === CLOSE_OBJECT || code === CLOSE_ARRAY) {
-      open.pop();
+      if (depth > 0) depth--;
       expectKey = false;
     } else if (code === COMMA) {
-      const top = open[open.length - 1];
-      expectKey = top !== null && top !== undefined;
+      expectKey = depth > 0 && inObject[depth - 1] === true;
     }
   }
-  return true;
+  return keys;
 }
 
-/** True when a parsed value holds a number JSON.parse read as ±Infinity (e.g. `1e400`). */
-export function holdsNonFinite(value: unknown): boolean {
+/** How many keys a parsed value holds, and whether a number in it read as ±Infinity. */
+export function shapeOf(value: unknown): { keys: number; nonFinite: boolean } {
+  let keys = 0;
+  let nonFinite = false;
   const pending: unknown[] = [value];
   while (pending.length > 0) {
     const item = pending.pop();
     if (typeof item === 'number') {
-      if (!Number.isFinite(item)) return true;
+      if (!Number.isFinite(item)) nonFinite = true;
     } else if (Array.isArray(item)) {
       for (const element of item) pending.push(element);
     } else if (item !== null && typeof item === 'object') {
-      for (const member of Object.values(item)) pending.push(member);
+      const members = Object.values(item);
+      keys += members.length;
+      for (const member of members) pending.push(member);
     }
   }
-  return false;
+  return { keys, nonFinite };
 }

@@ -4,12 +4,12 @@
  * This parser walks the text with an explicit stack, rejects duplicate keys at any level, caps
  * nesting depth, and stores keys with defineProperty so `__proto__` stays an ordinary own key.
  *
- * Most inputs are plain: a structural scan (json-scan.ts) clears them of duplicates and deep
- * nesting, and the native JSON.parse builds the value — which also keeps `__proto__` an own
- * key. Everything else (syntax errors, duplicates, depth, out-of-range numbers) goes through
+ * Most inputs are plain: a structural scan (json-scan.ts) bounds their nesting, the native
+ * JSON.parse builds the value — which also keeps `__proto__` an own key — and a count of keys
+ * shows that none was merged away as a duplicate. Everything else (syntax errors, duplicates, depth, out-of-range numbers) goes through
  * the walk below, so every rejection and warning is the walk's own.
  */
-import { holdsNonFinite, scanForPlainJson } from './json-scan';
+import { countKeys, shapeOf } from './json-scan';
 
 export type JsonValue = null | boolean | number | string | JsonValue[] | JsonObject;
 export interface JsonObject {
@@ -91,14 +91,16 @@ export function walkStrictJson(text: string, maxDepth = DEFAULT_MAX_DEPTH): Json
 
 /** The value of a plain input by the fast path, or undefined when the full walk must decide. */
 function plainParse(text: string, maxDepth: number): JsonValue | undefined {
-  if (!scanForPlainJson(text, maxDepth)) return undefined;
+  const keysInText = countKeys(text, maxDepth);
+  if (keysInText === -1) return undefined;
   let value: JsonValue;
   try {
     value = JSON.parse(text) as JsonValue;
   } catch {
     return undefined;
   }
-  return holdsNonFinite(value) ? undefined : value;
+  const shape = shapeOf(value);
+  return shape.keys === keysInText && !shape.nonFinite ? value : undefined;
 }
 
 class Parser {

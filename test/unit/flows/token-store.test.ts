@@ -35,6 +35,30 @@ describe('token store', () => {
     expect(store.list()).toHaveLength(2);
   });
 
+  it('keeps keys apart whose parts would run together into the same text', () => {
+    const store = createTokenStore({ clock: () => 1_000 });
+    const keys = [
+      { issuer: 'ab', organizationId: null, actor: 'c' },
+      { issuer: 'a', organizationId: null, actor: 'bc' },
+      { issuer: 'a', organizationId: 'b', actor: 'c' },
+      { issuer: 'a', organizationId: 'bc', actor: '' },
+      { issuer: 'a', organizationId: null, actor: '1:bc' },
+    ];
+    const held = keys.map((key) => store.put({ ...token(null, { sub: AGENT }), key }));
+
+    expect(store.list()).toHaveLength(keys.length);
+    keys.forEach((key, i) => expect(store.find(key)).toBe(held[i]));
+  });
+
+  it('takes claims the caller decoded already instead of decoding again', () => {
+    const store = createTokenStore({ clock: () => 1_000 });
+    const claims = { sub: 'decoded-by-caller' };
+
+    const held = store.put({ ...token(ORG_A, { sub: AGENT }), claims });
+
+    expect(held.claims).toBe(claims);
+  });
+
   it('matches organization ids case-insensitively and replaces the slot with a new ref', () => {
     const store = createTokenStore({ clock: () => 1_000 });
     const first = store.put(token(ORG_A.toUpperCase(), { sub: AGENT }));
