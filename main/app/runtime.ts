@@ -17,7 +17,8 @@ import { createOrgService, createProfileCache, type OrgService, type ProfileCach
 import type { ConnectionTarget, ProfileService } from '../profiles';
 import { secretKey, type SecretStore } from '../vault';
 import { createWso2Clients, type Wso2Clients } from '../wso2';
-import { oauthBasePath } from '../wso2/oauth';
+import { createOAuthClient, oauthBasePath } from '../wso2/oauth';
+import { interactiveTokenSource } from './admin-signin';
 import { createSharingService, type SharingService } from '../sharing/service';
 import type { SharingEvent } from '../sharing/events';
 import { openSharingStores } from '../sharing/stores';
@@ -73,6 +74,20 @@ export async function createProfileRuntime(
     onExchange: observe,
   });
   const clientId = target.adminAuth.clientId;
+  const interactive =
+    target.adminAuth.type === 'interactive'
+      ? interactiveTokenSource({
+          oauth: createOAuthClient({
+            transport: http,
+            rootOrgHandle: target.rootOrgHandle,
+            logger,
+          }),
+          baseUrl: target.baseUrl,
+          clientId,
+          opener: deps.opener,
+          logger: logger.child('sign-in'),
+        })
+      : undefined;
   const clients = createWso2Clients({
     transport: http,
     profileId,
@@ -80,6 +95,7 @@ export async function createProfileRuntime(
     clientId,
     getSecret: () => deps.vault.get(secretKey(profileId, 'client-secret', clientId)),
     logger: logger.child('wso2'),
+    ...(interactive ? { rootTokenSource: interactive } : {}),
     ...(deps.clock ? { clock: deps.clock } : {}),
   });
   const cache = createProfileCache({

@@ -15,6 +15,7 @@ export const ROOT_ORG_NAME = 'Super';
 
 export const APP_IDS = {
   admin: stableUuid('app:sharedesk-admin'),
+  console: stableUuid('app:sharedesk-console'),
   agentLogin: stableUuid('app:agent-login-app'),
   obo: stableUuid('app:obo-client'),
 };
@@ -49,6 +50,18 @@ function demoApplications(rootOrgId: string): Application[] {
       allowLoopbackRedirects: false,
       apiBasedAuthentication: false,
       authorizedScopes: [...ALL_ADMIN_SCOPES],
+    },
+    {
+      // A public client for interactive administrator sign-in (authorization code + PKCE).
+      ...base,
+      id: APP_IDS.console,
+      name: 'ShareDesk Console Sign-in',
+      clientId: DEMO.apps.console.clientId,
+      grantTypes: ['authorization_code', 'refresh_token', 'organization_switch'],
+      redirectUris: [LOOPBACK_CALLBACK],
+      allowLoopbackRedirects: true,
+      apiBasedAuthentication: false,
+      authorizedScopes: ['openid', ...ALL_ADMIN_SCOPES],
     },
     {
       ...base,

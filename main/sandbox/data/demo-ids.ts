@@ -28,6 +28,8 @@ export const DEMO = {
     admin: { clientId: 'sharedesk-admin', clientSecret: 'sharedesk-admin-secret' },
     agentLogin: { clientId: 'agent-login-app', clientSecret: 'agent-login-app-secret' },
     obo: { clientId: 'obo-client' },
+    /** Public client for interactive administrator sign-in (user `admin` / `admin`). */
+    console: { clientId: 'sharedesk-console' },
   },
   users: {
     alice: {
