@@ -95,7 +95,8 @@ export class DurableFile<T> {
   private readonly backup: string;
   private chain: Promise<unknown> = Promise.resolve();
 
-  constructor(private readonly options: DurableFileOptions<T>) {
+  /** Readable so that companions kept beside the file (the journal's log) share its settings. */
+  constructor(readonly options: DurableFileOptions<T>) {
     this.fs = options.fs ?? nodeFs;
     this.path = join(options.dir, options.name);
     this.backup = `${this.path}.bak`;

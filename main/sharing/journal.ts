@@ -1,14 +1,19 @@
 /**
  * The journal of applied plans: when, in which profile, for which agent, the state before, the
- * plan, each step's result and the verification. Durable like the outbox; filterable by agent,
- * time range and outcome; exportable as JSON or spreadsheet-safe CSV.
- *
- * Known shortcoming: each record rewrites the whole file, so very long journals get slower to
- * append to; nothing is pruned automatically because the journal is the audit trail.
+ * plan, each step's result and the verification. Each entry is appended to a log and synced
+ * before it is acknowledged (journal-storage.ts); filterable by agent, time range and outcome;
+ * exportable as JSON or spreadsheet-safe CSV. Nothing is pruned automatically because the
+ * journal is the audit trail.
  */
-import { z } from 'zod';
 import { toCsv } from './csv';
 import type { DurableFile, LoadProblem } from './durable-file';
+import {
+  journalDocSchema,
+  openJournalFiles,
+  type JournalDoc,
+  type JournalStorageOptions,
+} from './journal-storage';
+import type { LogAppender } from './record-log';
 import { type ApplyOutcome } from '../../preload/contract/sharing-results';
 import type { ExportFormat } from '../../preload/contract/sharing-views';
 import {
@@ -19,8 +24,7 @@ import {
 } from '../../preload/contract/sharing-records';
 export type { ExportFormat };
 
-export const journalDocSchema = z.object({ entries: z.array(journalEntrySchema) });
-export type JournalDoc = z.infer<typeof journalDocSchema>;
+export { journalDocSchema, type JournalDoc };
 
 const CSV_HEADER = [
   'id',
@@ -41,40 +45,45 @@ const CSV_HEADER = [
 
 export class Journal {
   private chain: Promise<unknown> = Promise.resolve();
+  private readonly ids: Set<string>;
 
   private constructor(
-    private readonly file: DurableFile<JournalDoc>,
-    private doc: JournalDoc,
-  ) {}
+    private readonly log: LogAppender,
+    private readonly entries: JournalEntry[],
+  ) {
+    this.ids = new Set(entries.map((entry) => entry.id));
+  }
 
   static async open(
     file: DurableFile<JournalDoc>,
+    options: JournalStorageOptions = {},
   ): Promise<{ journal: Journal; problems: LoadProblem[] }> {
-    const loaded = await file.load();
-    return {
-      journal: new Journal(file, loaded.value ?? { entries: [] }),
-      problems: loaded.problems,
-    };
+    const opened = await openJournalFiles(file, options);
+    return { journal: new Journal(opened.appender, opened.entries), problems: opened.problems };
   }
 
   /** Appends one entry; resolves once it is on disk. */
   record(entry: JournalEntry): Promise<JournalEntry> {
     const parsed = journalEntrySchema.parse(entry);
     const run = this.chain.then(async () => {
-      if (this.doc.entries.some((existing) => existing.id === parsed.id)) {
-        throw new Error(`journal entry ${parsed.id} already exists`);
-      }
-      const next = { entries: [...this.doc.entries, parsed] };
-      await this.file.save(next);
-      this.doc = next;
+      if (this.ids.has(parsed.id)) throw new Error(`journal entry ${parsed.id} already exists`);
+      await this.log.append(parsed);
+      this.entries.push(parsed);
+      this.ids.add(parsed.id);
       return structuredClone(parsed);
     });
     this.chain = run.catch(() => undefined);
     return run;
   }
 
+  /** Releases the log's file handle once pending records are written; a later record reopens it. */
+  async close(): Promise<void> {
+    await this.chain;
+    await this.log.close();
+  }
+
   get(id: string): JournalEntry | undefined {
-    const entry = this.doc.entries.find((candidate) => candidate.id === id);
+    const entry = this.entries.find((candidate) => candidate.id === id);
     return entry === undefined ? undefined : structuredClone(entry);
   }
 
@@ -82,7 +91,7 @@ export class Journal {
   list(filter: JournalFilter = {}): JournalEntry[] {
     const outcomes: readonly ApplyOutcome[] | undefined = filter.outcomes;
     // Reversed first so that entries with the same start time keep newest-recorded first.
-    return [...this.doc.entries]
+    return [...this.entries]
       .reverse()
       .filter(
         (entry) =>
