@@ -35,7 +35,10 @@ export type JournalDoc = z.infer<typeof journalDocSchema>;
 export interface JournalStorageOptions {
   /** Defaults to node's file system, or to one over the snapshot store's injected one. */
   logFs?: LogFs;
-  /** The fewest logged entries worth a compaction; it also waits for as many as the snapshot. */
+  /**
+   * Compact once the log holds this many entries. By default it waits until the log holds as
+   * many as the snapshot (and at least 64), which keeps the rewriting amortized O(entry).
+   */
   compactAfter?: number;
 }
 
@@ -45,6 +48,7 @@ export interface OpenedJournal {
   appender: LogAppender;
 }
 
+/** The fewest logged entries worth rewriting the snapshot for, by default. */
 const DEFAULT_COMPACT_AFTER = 64;
 
 interface LogFile extends ReadLog {
@@ -116,8 +120,8 @@ class JournalOpening {
 
     const prevDamaged = await this.keepDamage(prev);
     const logDamaged = await this.keepDamage(log);
-    const compactAfter = this.options.compactAfter ?? DEFAULT_COMPACT_AFTER;
-    const due = log.records.length >= Math.max(compactAfter, snapshot.length);
+    const threshold = this.options.compactAfter ?? Math.max(DEFAULT_COMPACT_AFTER, snapshot.length);
+    const due = log.records.length >= threshold;
     if (prevDamaged || logDamaged || due) {
       await this.compact(entries, added, prev);
       return {
