@@ -1,5 +1,6 @@
 /** Every scenario, in report order. */
 import { bulkShareScenario } from './bulk-share';
+import { journalScenario } from './journal';
 import { memoryScenario } from './memory';
 import { rendererScenario } from './renderer';
 import { searchScenario } from './search';
@@ -16,4 +17,5 @@ export const SCENARIOS: readonly Scenario[] = [
   rendererScenario,
   memoryScenario,
   startupScenario,
+  journalScenario,
 ];
