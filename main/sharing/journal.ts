@@ -76,12 +76,6 @@ export class Journal {
     return run;
   }
 
-  /** Releases the log's file handle once pending records are written; a later record reopens it. */
-  async close(): Promise<void> {
-    await this.chain;
-    await this.log.close();
-  }
-
   get(id: string): JournalEntry | undefined {
     const entry = this.entries.find((candidate) => candidate.id === id);
     return entry === undefined ? undefined : structuredClone(entry);

@@ -191,12 +191,13 @@ export function asideName(path: string, label: string, now: number): string {
 }
 
 /**
- * The open end of a log: appends one framed record at a time and syncs it. After a failed
- * write the file is cut back to its last good length, so a later record never follows a
- * partial one; if even that fails, the log refuses further appends until it is reopened.
+ * The open end of a log: appends one framed record at a time and syncs it. The file is opened
+ * for each append and closed after it, so no handle outlives a write (an append costs one
+ * open more, little beside writing and syncing the record). After a failed write the file is
+ * cut back to its last good length, so a later record never follows a partial one; if even
+ * that fails, the log refuses further appends until it is reopened.
  */
 export class LogAppender {
-  private handle: LogHandle | undefined;
   private broken = false;
 
   constructor(
@@ -215,24 +216,19 @@ export class LogAppender {
       throw new Error('the journal log could not be repaired after a failed write; reopen it');
     }
     const record = frameRecord(value);
-    const opened = this.handle === undefined;
-    const handle = this.handle ?? (this.handle = await this.fs.openAppend(this.path));
+    const handle = await this.fs.openAppend(this.path);
     try {
       await handle.append(record);
       await handle.sync();
     } catch (error) {
       await this.cutBack(handle);
       throw error;
+    } finally {
+      await handle.close();
     }
-    // The first append may have created the file: make its name durable too.
-    if (opened) await this.fs.syncDir(dirname(this.path));
+    // The first record may have created the file: make its name durable too.
+    if (this.size === 0) await this.fs.syncDir(dirname(this.path));
     this.size += record.length;
-  }
-
-  async close(): Promise<void> {
-    const handle = this.handle;
-    this.handle = undefined;
-    await handle?.close();
   }
 
   private async cutBack(handle: LogHandle): Promise<void> {

@@ -68,7 +68,6 @@ async function realEntry(): Promise<JournalEntry> {
     await sharing.apply(batch.id);
     const [entry] = sharing.journal();
     if (entry === undefined) throw new Error('the apply was not journaled');
-    await journal.close();
     return entry;
   } finally {
     await rm(dir, { recursive: true, force: true });
@@ -105,14 +104,12 @@ export const journalScenario: Scenario = {
       const { journal } = await Journal.open(journalFile(dir));
       const appends: number[] = [];
       for (const next of entries) appends.push((await timed(() => journal.record(next))).ms);
-      await journal.close();
       context.log(`  ${size} appends of ${entryKb.toFixed(0)} KB`);
 
       const opens: number[] = [];
       for (let i = 0; i < 3; i++) {
         const opened = await timed(() => Journal.open(journalFile(dir)));
         if (opened.value.problems.length > 0) throw new Error('the grown journal has problems');
-        await opened.value.journal.close();
         opens.push(opened.ms);
       }
 

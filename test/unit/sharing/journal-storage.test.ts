@@ -24,7 +24,6 @@ const exists = (name: string) =>
 async function recordAll(numbers: number[], options = {}) {
   const { journal } = await openJournal(dir, options);
   for (const n of numbers) await journal.record(journalEntry(n));
-  await journal.close();
 }
 
 describe('journal storage', () => {
@@ -65,7 +64,6 @@ describe('journal storage', () => {
     expect(await readFile(path('journal.log'))).toEqual(whole);
 
     await journal.record(journalEntry(3));
-    await journal.close();
     const again = await openJournal(dir);
     expect(again.problems).toEqual([]);
     expect(ids(again.journal.list())).toEqual(['entry-3', 'entry-2', 'entry-1']);
@@ -114,7 +112,6 @@ describe('journal storage', () => {
     expect(ids(snapshot.body.entries)).toEqual(['entry-1', 'entry-2', 'entry-3']);
 
     await opened.journal.record(journalEntry(4));
-    await opened.journal.close();
     const again = await openJournal(dir, { compactAfter: 2 });
     expect(ids(again.journal.list())).toEqual(['entry-4', 'entry-3', 'entry-2', 'entry-1']);
     expect(await exists('journal.log')).toBe(true);
@@ -138,7 +135,6 @@ describe('journal storage', () => {
 
     const { journal, problems } = await openJournal(dir);
     await journal.record(journalEntry(3));
-    await journal.close();
 
     expect(problems).toEqual([]);
     expect(ids((await openJournal(dir)).journal.list())).toEqual(['entry-3', 'entry-2', 'entry-1']);
@@ -167,7 +163,6 @@ describe('journal storage', () => {
 
     await expect(journal.record(journalEntry(2))).rejects.toThrow('disk full');
     await journal.record(journalEntry(3));
-    await journal.close();
 
     const again = await openJournal(dir);
     expect(again.problems).toEqual([]);

@@ -117,7 +117,6 @@ describe('journal crash safety', () => {
       expect(acked, context).toBeGreaterThanOrEqual(committed);
       expect([acked, acked + 1], context).toContain(ids.length);
       expect(ids, context).toEqual(ids.map((_id, n) => `entry-${n}`));
-      await journal.close();
       expect(
         (await readdir(dir)).filter((name) => name.includes('.tmp-')),
         context,
