@@ -61,10 +61,11 @@ export async function expandRows(page: Page, target: number, maxSteps: number): 
 export interface ScrollFrames {
   /** Time between consecutive animation frames while scrolling. */
   frameDeltas: number[];
-  /** From each scroll event's dispatch to its rows being rendered (the app's measure's end). */
+  /**
+   * The app's own measure per scroll event (`sharedesk:scroll-frame`): from the event's
+   * dispatch to the next frame, by which the rows for it have been rendered.
+   */
   renderWork: number[];
-  /** The app's own measure per scroll event, which starts at the event's `timeStamp`. */
-  appMeasure: number[];
   scrolledPx: number;
 }
 
@@ -76,9 +77,6 @@ const SCROLL_SCRIPT = `({ durationMs, pxPerFrame, measure }) => new Promise((res
   const scroller = document.querySelector('.org-tree-scroll');
   if (!scroller) return reject(new Error('no tree scroll container'));
   performance.clearMeasures(measure);
-  const dispatched = new Map();
-  const onScroll = (event) => dispatched.set(event.timeStamp, performance.now());
-  window.addEventListener('scroll', onScroll, { capture: true, passive: true });
   const frameDeltas = [];
   let direction = 1;
   let scrolledPx = 0;
@@ -95,13 +93,8 @@ const SCROLL_SCRIPT = `({ durationMs, pxPerFrame, measure }) => new Promise((res
     scrolledPx += pxPerFrame;
     if (now < end) requestAnimationFrame(frame);
     else {
-      window.removeEventListener('scroll', onScroll, { capture: true });
-      const entries = performance.getEntriesByName(measure);
-      const appMeasure = entries.map((e) => e.duration);
-      const renderWork = entries
-        .filter((e) => dispatched.has(e.startTime))
-        .map((e) => e.startTime + e.duration - dispatched.get(e.startTime));
-      resolve({ frameDeltas, renderWork, appMeasure, scrolledPx });
+      const renderWork = performance.getEntriesByName(measure).map((e) => e.duration);
+      resolve({ frameDeltas, renderWork, scrolledPx });
     }
   };
   requestAnimationFrame(frame);
