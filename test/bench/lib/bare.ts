@@ -22,6 +22,11 @@ export interface BareClient {
   close(): Promise<void>;
 }
 
+function isConnectionReset(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return code === 'ECONNRESET' || code === 'UND_ERR_SOCKET';
+}
+
 export function basicAuth(clientId: string, secret: string): string {
   return `Basic ${Buffer.from(`${clientId}:${secret}`).toString('base64')}`;
 }
@@ -34,11 +39,13 @@ export function createBareClient(baseUrl: string, caPem: string): BareClient {
     headers: Record<string, string>,
     body?: string,
   ): Promise<BareResponse> => {
-    const response = await request(new URL(path, baseUrl), {
-      method,
-      headers,
-      ...(body === undefined ? {} : { body }),
-      dispatcher,
+    const options = { method, headers, ...(body === undefined ? {} : { body }), dispatcher };
+    const url = new URL(path, baseUrl);
+    // A keep-alive connection the server closes just as it is reused fails with a reset
+    // before any answer; browsers send the request again then, once, and so does this loop.
+    const response = await request(url, options).catch((error: unknown) => {
+      if (!isConnectionReset(error)) throw error;
+      return request(url, options);
     });
     const text = await response.body.text();
     return { status: response.statusCode, body: text === '' ? undefined : JSON.parse(text) };
