@@ -45,13 +45,13 @@ const CSV_HEADER = [
 
 export class Journal {
   private chain: Promise<unknown> = Promise.resolve();
-  private readonly ids: Set<string>;
+  private readonly byId: Map<string, JournalEntry>;
 
   private constructor(
     private readonly log: LogAppender,
     private readonly entries: JournalEntry[],
   ) {
-    this.ids = new Set(entries.map((entry) => entry.id));
+    this.byId = new Map(entries.map((entry) => [entry.id, entry]));
   }
 
   static async open(
@@ -66,10 +66,10 @@ export class Journal {
   record(entry: JournalEntry): Promise<JournalEntry> {
     const parsed = journalEntrySchema.parse(entry);
     const run = this.chain.then(async () => {
-      if (this.ids.has(parsed.id)) throw new Error(`journal entry ${parsed.id} already exists`);
+      if (this.byId.has(parsed.id)) throw new Error(`journal entry ${parsed.id} already exists`);
       await this.log.append(parsed);
       this.entries.push(parsed);
-      this.ids.add(parsed.id);
+      this.byId.set(parsed.id, parsed);
       return structuredClone(parsed);
     });
     this.chain = run.catch(() => undefined);
@@ -77,7 +77,7 @@ export class Journal {
   }
 
   get(id: string): JournalEntry | undefined {
-    const entry = this.entries.find((candidate) => candidate.id === id);
+    const entry = this.byId.get(id);
     return entry === undefined ? undefined : structuredClone(entry);
   }
 
