@@ -106,7 +106,7 @@ export function renderTable(rows: readonly Row[]): string {
   return [...lines, ...(notes.length > 0 ? ['', 'Notes:', ...notes] : [])].join('\n');
 }
 
-/** The same table in Markdown, for PERFORMANCE.md. */
+/** The same table in Markdown, for the README's Performance section. */
 export function renderMarkdown(rows: readonly Row[]): string {
   const escape = (text: string): string => text.replace(/\|/g, '\\|');
   const lines = [
