@@ -49,7 +49,6 @@ function isProxyUrl(value: string): boolean {
   }
 }
 
-
 export const trustSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('system') }),
   z.object({

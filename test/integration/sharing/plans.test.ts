@@ -5,7 +5,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO } from '../../../main/sandbox/data/demo-ids';
 import { allOrgs, descendants } from '../../../main/sharing/tree';
-import { SELECTED_ORG_ONLY, WITH_CHILDREN, type DesiredSharing } from '../../../preload/contract/sharing-domain';
+import {
+  SELECTED_ORG_ONLY,
+  WITH_CHILDREN,
+  type DesiredSharing,
+} from '../../../preload/contract/sharing-domain';
 import { type SharingHarness, startSharing } from './support';
 
 let h: SharingHarness;

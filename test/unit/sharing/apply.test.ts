@@ -2,7 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { applyPlan } from '../../../main/sharing/apply';
 import { applyBulk } from '../../../main/sharing/bulk';
 import { plan } from '../../../main/sharing/plan';
-import { SELECTED_ORG_ONLY, WITH_CHILDREN, type DesiredSharing } from '../../../preload/contract/sharing-domain';
+import {
+  SELECTED_ORG_ONLY,
+  WITH_CHILDREN,
+  type DesiredSharing,
+} from '../../../preload/contract/sharing-domain';
 import { admin, ghost, planContext, rolesEverywhere, tree, viewer } from './support/fixtures';
 import { harness, read } from './support/world';
 

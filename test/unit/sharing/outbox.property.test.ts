@@ -15,7 +15,11 @@ import {
   memoryStateCache,
 } from '../../../main/sharing/service';
 import { openSharingStores } from '../../../main/sharing/stores';
-import { SELECTED_ORG_ONLY, WITH_CHILDREN, type DesiredSharing } from '../../../preload/contract/sharing-domain';
+import {
+  SELECTED_ORG_ONLY,
+  WITH_CHILDREN,
+  type DesiredSharing,
+} from '../../../preload/contract/sharing-domain';
 import type { Fault } from './support/fake-api';
 import { FakeSharingApi, fakeTime } from './support/fake-api';
 import { admin, rolesEverywhere, tree, viewer } from './support/fixtures';

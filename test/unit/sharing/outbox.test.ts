@@ -7,7 +7,11 @@ import { DurableFile } from '../../../main/sharing/durable-file';
 import { Outbox, type OutboxDoc, outboxDocSchema } from '../../../main/sharing/outbox';
 import { type ReplayDeps, replayOutbox, resolveEntry } from '../../../main/sharing/outbox-replay';
 import { plan } from '../../../main/sharing/plan';
-import { SELECTED_ORG_ONLY, WITH_CHILDREN, type DesiredSharing } from '../../../preload/contract/sharing-domain';
+import {
+  SELECTED_ORG_ONLY,
+  WITH_CHILDREN,
+  type DesiredSharing,
+} from '../../../preload/contract/sharing-domain';
 import { admin, planContext, rolesEverywhere, tree, viewer } from './support/fixtures';
 import { harness, read } from './support/world';
 

@@ -1,7 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { plan } from '../../../main/sharing/plan';
 import type { SharePlan } from '../../../preload/contract/sharing-plan';
-import { SELECTED_ORG_ONLY, WITH_CHILDREN, type DesiredSharing } from '../../../preload/contract/sharing-domain';
+import {
+  SELECTED_ORG_ONLY,
+  WITH_CHILDREN,
+  type DesiredSharing,
+} from '../../../preload/contract/sharing-domain';
 import { admin, editor, ghost, planContext, snapshot, viewer } from './support/fixtures';
 
 function codes(result: SharePlan): string[] {

@@ -9,7 +9,11 @@
  */
 import type { OrgNode, RoleContext } from '../../../../main/sharing/ports';
 import { createTree } from '../../../../main/sharing/tree';
-import type { PolicyView, RoleRef, ShareSnapshot } from '../../../../preload/contract/sharing-domain';
+import type {
+  PolicyView,
+  RoleRef,
+  ShareSnapshot,
+} from '../../../../preload/contract/sharing-domain';
 import { ALL_ORGS, WITH_CHILDREN } from '../../../../preload/contract/sharing-domain';
 
 export const ORGS: OrgNode[] = [
