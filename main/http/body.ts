@@ -75,26 +75,39 @@ export function snippetOf(text: string, maxChars = 160): string {
   return redacted.length > maxChars ? `${redacted.slice(0, maxChars - 1)}…` : redacted;
 }
 
-/** Parses a JSON body; an HTML page or any other non-JSON answer becomes `NotJsonError`. */
+/** A body's text parsed as JSON, or why it is not JSON; made once and shared by its readers. */
+export type ParsedText = { json: true; value: unknown } | { json: false; cause: unknown };
+
+export function parseText(text: string): ParsedText {
+  try {
+    return { json: true, value: JSON.parse(text) as unknown };
+  } catch (cause) {
+    return { json: false, cause };
+  }
+}
+
+/**
+ * Parses a JSON body (or takes the parse already made of it); an HTML page or any other
+ * non-JSON answer becomes `NotJsonError`.
+ */
 export function parseJsonBody(
   text: string,
   status: number,
   contentType: string | undefined,
   context: BodyContext,
+  parsed?: ParsedText,
 ): unknown {
   if (text.trim() === '') return undefined;
-  try {
-    return JSON.parse(text) as unknown;
-  } catch (cause) {
-    const kind = contentType === undefined ? 'a body without content type' : contentType;
-    throw new NotJsonError(`expected JSON but the server answered ${status} with ${kind}`, {
-      status,
-      ...(contentType === undefined ? {} : { contentType }),
-      snippet: snippetOf(text),
-      ...context,
-      cause,
-    });
-  }
+  const result = parsed ?? parseText(text);
+  if (result.json) return result.value;
+  const kind = contentType === undefined ? 'a body without content type' : contentType;
+  throw new NotJsonError(`expected JSON but the server answered ${status} with ${kind}`, {
+    status,
+    ...(contentType === undefined ? {} : { contentType }),
+    snippet: snippetOf(text),
+    ...context,
+    cause: result.cause,
+  });
 }
 
 const wso2ErrorSchema = z.object({

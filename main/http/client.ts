@@ -5,7 +5,14 @@
  */
 import type { Dispatcher } from 'undici';
 import type { Logger } from '../log/logger';
-import { DEFAULT_MAX_RESPONSE_BYTES, parseJsonBody, readCapped, statusError } from './body';
+import {
+  DEFAULT_MAX_RESPONSE_BYTES,
+  type ParsedText,
+  parseJsonBody,
+  parseText,
+  readCapped,
+  statusError,
+} from './body';
 import { classifyError } from './classify';
 import { createDispatcher, DEFAULT_TIMEOUTS, type Timeouts } from './dispatcher';
 import { HttpError, InvalidRequestError } from './errors';
@@ -96,6 +103,13 @@ interface Received {
   status: number;
   headers: Record<string, string>;
   text: string;
+  /** The text parsed as JSON, once, for whichever of the record and the caller asks first. */
+  parsed?: ParsedText;
+}
+
+function parsedOf(received: Received): ParsedText {
+  received.parsed ??= parseText(received.text);
+  return received.parsed;
 }
 
 function exchangeOf(
@@ -122,16 +136,11 @@ function exchangeOf(
   }
   record.status = outcome.status;
   record.responseHeaders = redactHeaders(outcome.headers);
-  record.responseBody = redactResponseBody(parseForDisplay(outcome.text));
+  const parsed = parsedOf(outcome);
+  record.responseBody = redactResponseBody(
+    parsed.json ? { json: parsed.value } : { text: outcome.text },
+  );
   return record;
-}
-
-function parseForDisplay(text: string): unknown {
-  try {
-    return JSON.parse(text) as unknown;
-  } catch {
-    return text;
-  }
 }
 
 export function createHttpClient(options: HttpClientOptions): HttpClient {
@@ -153,11 +162,12 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
     options.dispatcher ??
     createDispatcher({ trust: options.trust, proxyUrl: options.proxyUrl, timeouts });
 
-  const report = (hooks: (ExchangeHook | undefined)[], exchange: () => HttpExchange): void => {
-    const active = hooks.filter((hook): hook is ExchangeHook => hook !== undefined);
-    if (active.length === 0) return;
+  /** Hands the attempt's record to the hooks; the record is built only when one listens. */
+  const report = (req: HttpRequest, exchange: () => HttpExchange): void => {
+    if (options.onExchange === undefined && req.onExchange === undefined) return;
     const record = exchange();
-    for (const hook of active) {
+    for (const hook of [options.onExchange, req.onExchange]) {
+      if (hook === undefined) continue;
       try {
         hook(record);
       } catch (error) {
@@ -202,7 +212,8 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
     if (expect === 'none' || method === 'HEAD') return undefined;
     if (expect === 'text') return outcome.text;
     const context = { method, url: displayUrl(url) };
-    return parseJsonBody(outcome.text, outcome.status, outcome.headers['content-type'], context);
+    const type = outcome.headers['content-type'];
+    return parseJsonBody(outcome.text, outcome.status, type, context, outcome.parsed);
   };
 
   /** One round trip: the response with its whole body, or the typed error that ended it. */
@@ -246,9 +257,7 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
       const started = clock();
       const outcome = await attempt(req, url, headers, body);
       const elapsed = clock() - started;
-      report([options.onExchange, req.onExchange], () =>
-        exchangeOf(req, url, headers, exchangeNo, started, elapsed, outcome),
-      );
+      report(req, () => exchangeOf(req, url, headers, exchangeNo, started, elapsed, outcome));
 
       if (outcome instanceof HttpError) {
         log.debug(`${method} ${url.pathname} failed: ${outcome.code}`, { ms: elapsed });

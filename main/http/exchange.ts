@@ -40,19 +40,72 @@ export function redactHeaders(headers: Record<string, string>): Record<string, s
   return out;
 }
 
+/** Characters `application/x-www-form-urlencoded` leaves as they are. */
+const FORM_PLAIN = /^[A-Za-z0-9*._-]*$/;
+
+/** One name or value encoded exactly as `URLSearchParams` puts it on the wire. */
+export function formEncode(text: string): string {
+  if (FORM_PLAIN.test(text)) return text;
+  return new URLSearchParams([['', text]]).toString().slice(1);
+}
+
+/** Verdicts by field name; forms use a handful of names, so each is worked out once. */
+const secretFields = new Map<string, boolean>();
+const SECRET_FIELD_CACHE_LIMIT = 1_000;
+const PROBE = 'x';
+
+/**
+ * Whether the log redaction masks a field of this name: as a form pair (`token=…`, `code=…`)
+ * or as an object key (`password`, `assertion` …). Asked of `redact.ts` itself rather than a
+ * copy of its lists, so the two can never disagree.
+ */
+export function isSecretField(name: string): boolean {
+  let secret = secretFields.get(name);
+  if (secret === undefined) {
+    const pair = `${formEncode(name)}=${PROBE}`;
+    const asObject = redact({ [name]: PROBE }) as Record<string, unknown>;
+    secret = redactString(pair) !== pair || asObject[name] !== PROBE;
+    if (secretFields.size < SECRET_FIELD_CACHE_LIMIT) secretFields.set(name, secret);
+  }
+  return secret;
+}
+
+/**
+ * A form body as it goes on the wire, with every secret-named field's value masked by name
+ * before it is written out (its length as encoded), and anything secret-shaped elsewhere (a
+ * JWT in another field) masked as the log redaction would.
+ */
+export function redactForm(form: Record<string, string>): string {
+  let out = '';
+  for (const name of Object.keys(form)) {
+    const value = formEncode(form[name]!);
+    const shown =
+      value !== '' && isSecretField(name)
+        ? `[redacted ${name.toLowerCase()} len=${value.length}]`
+        : redactString(value);
+    out += `${out === '' ? '' : '&'}${redactString(formEncode(name))}=${shown}`;
+  }
+  return out;
+}
+
 /** Form bodies are shown as they go on the wire, with secret-valued fields masked. */
 export function redactRequestBody(
   json: unknown,
   form: Record<string, string> | undefined,
 ): unknown {
-  if (form !== undefined) return redactString(new URLSearchParams(form).toString());
+  if (form !== undefined) return redactForm(form);
   if (json !== undefined) return redact(json);
   return undefined;
 }
 
-export function redactResponseBody(body: unknown): unknown {
-  if (typeof body === 'string') return truncate(redactString(body));
-  return redact(body);
+/**
+ * The response body for display: the value already parsed from JSON, deep-copied with secrets
+ * masked (the caller keeps the original), or the text when it was not JSON.
+ */
+export function redactResponseBody(body: { json: unknown } | { text: string }): unknown {
+  const value = 'json' in body ? body.json : body.text;
+  if (typeof value === 'string') return truncate(redactString(value));
+  return redact(value);
 }
 
 /** Flattens undici's header record (values may be arrays) into single strings. */
