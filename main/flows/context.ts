@@ -1,9 +1,10 @@
 /**
- * What every flow works with: the profile's server, secrets, the token store and a clock,
- * plus, per run, the timeline it records into and an OAuth client whose requests land there.
+ * What every flow works with: the profile's server, secrets, the token store, a clock and one
+ * OAuth client, plus, per run, the timeline it records into and a transport whose requests
+ * land there. Each OAuth call of a run names that transport (see `callOptions`).
  */
 import type { Logger } from '../log/logger';
-import { createOAuthClient, type ClientAuth, type OAuthClient } from '../wso2/oauth';
+import type { ClientAuth, OAuthCallOptions, OAuthClient } from '../wso2/oauth';
 import type { Transport } from '../wso2/transport';
 import { FlowFailure } from './errors';
 import type { FlowHttp, FlowTimeline } from './timeline';
@@ -22,6 +23,8 @@ export interface FlowDeps {
   /** Milliseconds since the epoch. */
   clock: () => number;
   logger: Logger;
+  /** Shared by every run; its own transport refuses, so no call can bypass a timeline. */
+  oauth: OAuthClient;
 }
 
 export interface FlowRun {
@@ -35,18 +38,24 @@ export interface FlowRun {
 
 export function beginRun(deps: FlowDeps, timeline: FlowTimeline, signal?: AbortSignal): FlowRun {
   const transport = timeline.transport(deps.http);
-  const oauth = createOAuthClient({
-    transport,
-    rootOrgHandle: deps.rootOrgHandle,
-    logger: deps.logger,
-  });
-  return { deps, flowId: timeline.flowId, timeline, transport, oauth, signal };
+  return { deps, flowId: timeline.flowId, timeline, transport, oauth: deps.oauth, signal };
 }
 
-/** The request options carrying the run's abort signal, when it has one. */
-export function callOptions(run: FlowRun): { signal?: AbortSignal } {
-  return run.signal === undefined ? {} : { signal: run.signal };
+/** The options of a run's OAuth call: its recording transport and its abort signal, if any. */
+export function callOptions(run: FlowRun): OAuthCallOptions {
+  return run.signal === undefined
+    ? { transport: run.transport }
+    : { transport: run.transport, signal: run.signal };
 }
+
+/**
+ * The shared OAuth client's own transport. Every flow call passes its run's transport; one
+ * that does not would go unrecorded, so it is refused instead.
+ */
+export const unrecordedTransport: Transport = {
+  request: () =>
+    Promise.reject(new Error("A flow's OAuth call was sent without its run's transport.")),
+};
 
 /** A client's authentication: Basic with its stored secret, or `client_id` alone if none. */
 export async function clientAuth(run: FlowRun, clientId: string): Promise<ClientAuth> {

@@ -6,9 +6,9 @@
 import { randomUUID } from 'node:crypto';
 import type { Logger } from '../log/logger';
 import { inspectToken, type InspectDeps, type InspectionReport } from '../tokens';
-import { oauthBasePath } from '../wso2/oauth';
+import { createOAuthClient, oauthBasePath } from '../wso2/oauth';
 import { adminRootToken, agentLogin } from './agent-login';
-import { beginRun, heldToken, type FlowDeps, type FlowRun } from './context';
+import { beginRun, heldToken, unrecordedTransport, type FlowDeps, type FlowRun } from './context';
 import { FlowFailure, toFlowError } from './errors';
 import {
   agentLoginInputSchema,
@@ -119,6 +119,11 @@ export function createFlowService(options: FlowServiceOptions): FlowService {
     store: createTokenStore({ clock }),
     clock,
     logger,
+    oauth: createOAuthClient({
+      transport: unrecordedTransport,
+      rootOrgHandle: options.rootOrgHandle,
+      logger,
+    }),
   };
   const listen = options.listen ?? startLoopbackListener;
   const timelines = createTimelineRegistry({

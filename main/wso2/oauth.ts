@@ -76,6 +76,11 @@ export type TokenTypeHint = 'access_token' | 'refresh_token';
 
 export interface OAuthCallOptions {
   signal?: AbortSignal;
+  /**
+   * Sends this call through another transport than the client's own, so one client can serve
+   * callers that each record their requests (a token flow's timeline).
+   */
+  transport?: Transport;
 }
 
 export interface OAuthClient {
@@ -149,9 +154,14 @@ export function createOAuthClient(deps: OAuthClientDeps): OAuthClient {
   const basePath = oauthBasePath(deps.rootOrgHandle);
   const log = deps.logger.child('oauth');
 
-  const send = async (request: TransportRequest): Promise<TransportResponse> => {
+  const send = async (
+    request: TransportRequest,
+    options: OAuthCallOptions,
+  ): Promise<TransportResponse> => {
+    const transport = options.transport ?? deps.transport;
+    if (options.signal !== undefined) request.signal = options.signal;
     try {
-      return await deps.transport.request(request);
+      return await transport.request(request);
     } catch (error) {
       throw mapTransportError(error, 'oauth');
     }
@@ -161,20 +171,22 @@ export function createOAuthClient(deps: OAuthClientDeps): OAuthClient {
     path: string,
     form: Record<string, string>,
     client: ClientAuth,
-    signal?: AbortSignal,
+    options: OAuthCallOptions,
   ) => {
     const auth = clientParts(client);
-    return send({
-      method: 'POST',
-      url: `${basePath}/${path}`,
-      form: { ...form, ...auth.form },
-      ...(auth.basic === undefined ? {} : { basic: auth.basic }),
-      ...(signal === undefined ? {} : { signal }),
-    });
+    return send(
+      {
+        method: 'POST',
+        url: `${basePath}/${path}`,
+        form: { ...form, ...auth.form },
+        ...(auth.basic === undefined ? {} : { basic: auth.basic }),
+      },
+      options,
+    );
   };
 
   const token: OAuthClient['token'] = async (grant, client, options = {}) => {
-    const response = await post('token', grant, client, options.signal);
+    const response = await post('token', grant, client, options);
     const parsed = parseResponse(tokenResponseSchema, response.body, 'token');
     log.debug('token issued', { grant: grant.grant_type, expiresIn: parsed.expires_in });
     return parsed;
@@ -185,23 +197,19 @@ export function createOAuthClient(deps: OAuthClientDeps): OAuthClient {
     if (options.tokenTypeHint !== undefined) form.token_type_hint = options.tokenTypeHint;
     const response =
       'client' in auth
-        ? await post('introspect', form, auth.client, options.signal)
-        : await send({
-            method: 'POST',
-            url: `${basePath}/introspect`,
-            form,
-            bearer: auth.bearer,
-            ...(options.signal === undefined ? {} : { signal: options.signal }),
-          });
+        ? await post('introspect', form, auth.client, options)
+        : await send(
+            { method: 'POST', url: `${basePath}/introspect`, form, bearer: auth.bearer },
+            options,
+          );
     return parseResponse(introspectionResponseSchema, response.body, 'introspection');
   };
 
   const discovery: OAuthClient['discovery'] = async (options = {}) => {
-    const response = await send({
-      method: 'GET',
-      url: `${basePath}/token/.well-known/openid-configuration`,
-      ...(options.signal === undefined ? {} : { signal: options.signal }),
-    });
+    const response = await send(
+      { method: 'GET', url: `${basePath}/token/.well-known/openid-configuration` },
+      options,
+    );
     const document = parseResponse(discoverySchema, response.body, 'discovery');
     if (options.expectedIssuer !== undefined) checkDiscovery(document, options.expectedIssuer);
     return document;
@@ -226,21 +234,19 @@ export function createOAuthClient(deps: OAuthClientDeps): OAuthClient {
       const form: Record<string, string> = { token: requireToken(value, 'token') };
       if (options.tokenTypeHint !== undefined) form.token_type_hint = options.tokenTypeHint;
       const auth = clientParts(client);
-      await send({
-        method: 'POST',
-        url: `${basePath}/revoke`,
-        form: { ...form, ...auth.form },
-        ...(auth.basic === undefined ? {} : { basic: auth.basic }),
-        expect: 'none',
-        ...(options.signal === undefined ? {} : { signal: options.signal }),
-      });
+      await send(
+        {
+          method: 'POST',
+          url: `${basePath}/revoke`,
+          form: { ...form, ...auth.form },
+          ...(auth.basic === undefined ? {} : { basic: auth.basic }),
+          expect: 'none',
+        },
+        options,
+      );
     },
     jwks: async (options = {}) => {
-      const response = await send({
-        method: 'GET',
-        url: `${basePath}/jwks`,
-        ...(options.signal === undefined ? {} : { signal: options.signal }),
-      });
+      const response = await send({ method: 'GET', url: `${basePath}/jwks` }, options);
       return parseResponse(jwksSchema, response.body, 'JWKS');
     },
     discovery,

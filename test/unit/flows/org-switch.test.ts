@@ -70,6 +70,22 @@ describe('organization switch', () => {
     expect(b.reused).toBe(false);
   });
 
+  it('records each of two switches running at once in its own timeline only', async () => {
+    routeSwitch(2);
+    const [a, b] = await Promise.all([switchTo(ORG_A), switchTo(ORG_B)]);
+    if (!a.ok || !b.ok) throw new Error('a switch failed');
+
+    for (const [result, org] of [
+      [a, ORG_A],
+      [b, ORG_B],
+    ] as const) {
+      const steps = f.service.timeline(result.flowId)!;
+      expect(steps.map((step) => step.label)).toEqual(['Switch organization']);
+      expect(steps[0]!.requestBody).toContain(`switching_organization=${org}`);
+      expect(JSON.stringify(steps)).not.toContain(rootToken);
+    }
+  });
+
   it('reuses the live token held for the same organization and scopes only', async () => {
     routeSwitch(3);
     const first = await switchTo(ORG_A);

@@ -3,6 +3,7 @@ import { silentLogger } from '../../../main/log/logger';
 import type { ResponseSchemaError } from '../../../main/wso2/errors';
 import { InvalidInputError, OAuthError } from '../../../main/wso2/errors';
 import { type OAuthClient, createOAuthClient, oauthBasePath } from '../../../main/wso2/oauth';
+import type { Transport, TransportRequest } from '../../../main/wso2/transport';
 import { type Harness, ORIGIN, harness, uuid } from './support';
 
 const CLIENT = { clientId: 'sharedesk-admin', clientSecret: 'sharedesk-admin-secret' };
@@ -101,6 +102,39 @@ describe('token endpoint', () => {
     expect((wrongType as ResponseSchemaError).issues[0]!.path).toBe('token_type');
     const missing = await oauth.token({ grant_type: 'x' }, CLIENT).catch((e: unknown) => e);
     expect((missing as ResponseSchemaError).issues[0]!.path).toBe('access_token');
+  });
+});
+
+describe('a per-call transport', () => {
+  it('sends a call through the transport it names instead of the client’s own', async () => {
+    h.route('POST', '/oauth2/token', { status: 200, body: TOKEN_BODY });
+    h.route('POST', '/oauth2/revoke', { status: 200 });
+    const refusing: Transport = {
+      request: () => Promise.reject(new Error('the client’s own transport was used')),
+    };
+    const shared = createOAuthClient({
+      transport: refusing,
+      rootOrgHandle: 'carbon.super',
+      logger: silentLogger,
+    });
+    const sent: TransportRequest[] = [];
+    const recording: Transport = {
+      request: (request) => {
+        sent.push(request);
+        return h.http.request(request);
+      },
+    };
+    const signal = new AbortController().signal;
+
+    await expect(
+      shared.clientCredentials(CLIENT, ['a'], { transport: recording, signal }),
+    ).resolves.toEqual(TOKEN_BODY);
+    await shared.revoke('at-1', CLIENT, { transport: recording, tokenTypeHint: 'access_token' });
+    await expect(shared.jwks()).rejects.toThrow('the client’s own transport was used');
+
+    expect(sent.map((request) => request.url)).toEqual(['/oauth2/token', '/oauth2/revoke']);
+    expect(sent[0]!.signal).toBe(signal);
+    expect(h.requests[1]!.body).toEqual({ token: 'at-1', token_type_hint: 'access_token' });
   });
 });
 
