@@ -3,58 +3,26 @@
  * first), one organization with its ancestor path, and creation. Listing from root sees the
  * root's descendants; with `orgId` it runs through `/o/` and sees that org's descendants.
  */
-import { z } from 'zod';
 import { type CallOptions, type Wso2Api, scopeOf } from './api';
 import { InvalidInputError } from './errors';
 import { parentIdFilter } from './filters';
-import { requireUuid, uuidSchema } from './ids';
-import { type Link, cursorGuard, cursorOf, linkSchema } from './paging';
+import { requireUuid } from './ids';
+import { readOrganizationsPage } from './organization-page';
+import {
+  type BasicOrganization,
+  type Organization,
+  organizationSchema,
+} from './organization-schemas';
+import { type Link, cursorGuard, cursorOf } from './paging';
 import { parseResponse } from './schema';
 
-export const ORG_STATUSES = ['ACTIVE', 'DISABLED'] as const;
-export type OrgStatus = (typeof ORG_STATUSES)[number];
-
-const attributeSchema = z.object({ key: z.string(), value: z.string() });
-
-export const basicOrganizationSchema = z.object({
-  id: uuidSchema,
-  name: z.string(),
-  orgHandle: z.string(),
-  status: z.enum(ORG_STATUSES),
-  version: z.string().optional(),
-  /** Not required by the spec; absent is read as "unknown" by callers. */
-  hasChildren: z.boolean().optional(),
-  ref: z.string().optional(),
-  attributes: z.array(attributeSchema).optional(),
-});
-export type BasicOrganization = z.infer<typeof basicOrganizationSchema>;
-
-/** `{}` when nothing matches (no `organizations`, no `links`). */
-export const organizationsResponseSchema = z.object({
-  links: z.array(linkSchema).optional(),
-  organizations: z.array(basicOrganizationSchema).optional(),
-});
-
-export const organizationSchema = z.object({
-  id: uuidSchema,
-  name: z.string(),
-  orgHandle: z.string(),
-  description: z.string().optional(),
-  status: z.enum(ORG_STATUSES),
-  version: z.string().optional(),
-  created: z.string().optional(),
-  lastModified: z.string().optional(),
-  type: z.enum(['TENANT', 'STRUCTURAL']).optional(),
-  hasChildren: z.boolean().optional(),
-  parent: z.object({ id: uuidSchema, ref: z.string().optional() }).optional(),
-  attributes: z.array(attributeSchema).optional(),
-  permissions: z.array(z.string()).optional(),
-  /** Ancestors up to the calling organization (root depth 0). */
-  ancestorPath: z
-    .array(z.object({ id: uuidSchema, name: z.string(), depth: z.number().int() }))
-    .optional(),
-});
-export type Organization = z.infer<typeof organizationSchema>;
+export {
+  ORG_STATUSES,
+  basicOrganizationSchema,
+  organizationSchema,
+  organizationsResponseSchema,
+} from './organization-schemas';
+export type { BasicOrganization, Organization, OrgStatus } from './organization-schemas';
 
 export interface ListOrganizationsOptions extends CallOptions {
   filter?: string;
@@ -120,7 +88,7 @@ export function createOrganizationsClient(api: Wso2Api): OrganizationsClient {
       },
       ...scopeOf(options),
     });
-    const body = parseResponse(organizationsResponseSchema, response.body, WHAT);
+    const body = readOrganizationsPage(response.body, WHAT);
     return pageOf(body.organizations ?? [], body.links);
   };
 
