@@ -14,13 +14,20 @@ import {
 
 export const DEFAULT_MAX_RESPONSE_BYTES = 20 * 1024 * 1024;
 
+const PREMATURE_CLOSE = 'ERR_STREAM_PREMATURE_CLOSE';
+
 interface BodyContext {
   method: string;
   url: string;
 }
 
-/** Anything that yields the body's chunks and can be torn down early (undici's BodyReadable). */
-export interface BodyStream extends AsyncIterable<Uint8Array> {
+/** A readable body that can be torn down early (undici's BodyReadable). */
+export interface BodyStream {
+  on(event: 'data', listener: (chunk: Uint8Array) => void): unknown;
+  off(event: 'data', listener: (chunk: Uint8Array) => void): unknown;
+  once(event: 'end', listener: () => void): unknown;
+  once(event: 'error', listener: (error: Error) => void): unknown;
+  once(event: 'close', listener: () => void): unknown;
   destroy(error?: Error): unknown;
 }
 
@@ -48,18 +55,33 @@ export async function readCapped(
     throw error;
   }
 
-  const chunks: Buffer[] = [];
-  let total = 0;
-  for await (const chunk of body) {
-    total += chunk.byteLength;
-    if (total > limitBytes) {
-      const error = tooLarge(limitBytes, context);
-      body.destroy(error);
-      throw error;
-    }
-    chunks.push(Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength));
-  }
-  return Buffer.concat(chunks, total);
+  // Chunks are taken from 'data' events: an async iterator per body costs more than the read.
+  return new Promise<Buffer>((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let total = 0;
+    const onData = (chunk: Uint8Array): void => {
+      total += chunk.byteLength;
+      if (total > limitBytes) {
+        const error = tooLarge(limitBytes, context);
+        body.off('data', onData);
+        body.destroy(error);
+        reject(error);
+        return;
+      }
+      chunks.push(Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength));
+    };
+    let ended = false;
+    body.on('data', onData);
+    body.once('end', () => {
+      ended = true;
+      resolve(Buffer.concat(chunks, total));
+    });
+    body.once('error', reject);
+    // Closed with neither an end nor an error: refused as an async iterator would refuse it.
+    body.once('close', () => {
+      if (!ended) reject(Object.assign(new Error('Premature close'), { code: PREMATURE_CLOSE }));
+    });
+  });
 }
 
 /** A short, single-line, tag-free and redacted excerpt of a body, for error messages. */
