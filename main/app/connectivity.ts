@@ -3,7 +3,7 @@
  * any HTTP status means the server is reachable; a network, TLS or timeout failure means
  * it is not. The UI shows "offline" and the cache age from this.
  */
-import type { HttpExchange } from '../http';
+import type { AttemptOutcome } from '../http';
 
 const UNREACHABLE = new Set(['NETWORK', 'TIMEOUT', 'TLS']);
 
@@ -11,7 +11,7 @@ export interface Connectivity {
   online(): boolean;
   /** Why the last request could not reach the server, while offline. */
   reason(): string | undefined;
-  observe(exchange: HttpExchange): void;
+  observe(outcome: AttemptOutcome): void;
   /** Marks the server unreachable from an error raised before any exchange was recorded. */
   markOffline(reason: string): void;
 }
@@ -22,13 +22,13 @@ export function createConnectivity(): Connectivity {
   return {
     online: () => online,
     reason: () => (online ? undefined : reason),
-    observe: (exchange) => {
-      if (exchange.status !== undefined) {
+    observe: (outcome) => {
+      if ('status' in outcome) {
         online = true;
         reason = undefined;
-      } else if (exchange.error && UNREACHABLE.has(exchange.error.code)) {
+      } else if (UNREACHABLE.has(outcome.error.code)) {
         online = false;
-        reason = exchange.error.message;
+        reason = outcome.error.message;
       }
     },
     markOffline: (why) => {

@@ -11,7 +11,7 @@ import {
   type FlowEvent,
 } from '../flows';
 import type { FlowService } from '../flows';
-import { createHttpClient, type HttpClient, type HttpExchange } from '../http';
+import { createHttpClient, type HttpClient } from '../http';
 import type { Logger } from '../log/logger';
 import { createOrgService, createProfileCache, type OrgService, type ProfileCache } from '../orgs';
 import type { ConnectionTarget, ProfileService } from '../profiles';
@@ -64,14 +64,13 @@ export async function createProfileRuntime(
   const logger = deps.logger.child(`profile:${profileId}`);
   const target = await deps.profiles.connectionFor(profileId);
   const connectivity = createConnectivity();
-  const observe = (exchange: HttpExchange): void => connectivity.observe(exchange);
 
   const http = createHttpClient({
     baseUrl: target.baseUrl,
     trust: target.trust,
     ...(target.proxyUrl ? { proxyUrl: target.proxyUrl } : {}),
     logger: logger.child('http'),
-    onExchange: observe,
+    onOutcome: (outcome) => connectivity.observe(outcome),
   });
   const clientId = target.adminAuth.clientId;
   const interactive =

@@ -47,6 +47,9 @@ import {
 } from './retry';
 import type { Trust } from './trust';
 
+/** How one attempt ended: the server's status, or the transport error that stopped it. */
+export type AttemptOutcome = { status: number } | { error: { code: string; message: string } };
+
 export interface HttpClientOptions {
   baseUrl: string;
   trust: Trust;
@@ -61,6 +64,11 @@ export interface HttpClientOptions {
   sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
   random?: () => number;
   onExchange?: ExchangeHook;
+  /**
+   * Told only how each attempt ended (a status, or a transport error code); cheap enough for
+   * every request, unlike the full redacted record of `onExchange`.
+   */
+  onOutcome?: (outcome: AttemptOutcome) => void;
   /** Replaces the profile dispatcher (tests pass undici's MockAgent); not closed by `close`. */
   dispatcher?: Dispatcher;
   userAgent?: string;
@@ -163,7 +171,16 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
     createDispatcher({ trust: options.trust, proxyUrl: options.proxyUrl, timeouts });
 
   /** Hands the attempt's record to the hooks; the record is built only when one listens. */
-  const report = (req: HttpRequest, exchange: () => HttpExchange): void => {
+  const report = (
+    req: HttpRequest,
+    outcome: HttpError | { status: number },
+    exchange: () => HttpExchange,
+  ): void => {
+    options.onOutcome?.(
+      outcome instanceof HttpError
+        ? { error: { code: outcome.code, message: outcome.message } }
+        : { status: outcome.status },
+    );
     if (options.onExchange === undefined && req.onExchange === undefined) return;
     const record = exchange();
     for (const hook of [options.onExchange, req.onExchange]) {
@@ -257,7 +274,9 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
       const started = clock();
       const outcome = await attempt(req, url, headers, body);
       const elapsed = clock() - started;
-      report(req, () => exchangeOf(req, url, headers, exchangeNo, started, elapsed, outcome));
+      report(req, outcome, () =>
+        exchangeOf(req, url, headers, exchangeNo, started, elapsed, outcome),
+      );
 
       if (outcome instanceof HttpError) {
         log.debug(`${method} ${url.pathname} failed: ${outcome.code}`, { ms: elapsed });

@@ -26,7 +26,13 @@
  * - `normalizeSha256`, `shortSha256` — fingerprint formatting (`AB:CD:…`).
  */
 export { createHttpClient } from './client';
-export type { HttpClient, HttpClientOptions, HttpRequest, HttpResponse } from './client';
+export type {
+  AttemptOutcome,
+  HttpClient,
+  HttpClientOptions,
+  HttpRequest,
+  HttpResponse,
+} from './client';
 export type { HttpMethod, QueryValue } from './request-parts';
 export type { Timeouts } from './dispatcher';
 export { DEFAULT_TIMEOUTS } from './dispatcher';

@@ -37,7 +37,7 @@ export function createLogger(name: string, options: LoggerOptions): Logger {
   const clock = options.clock ?? (() => new Date());
 
   const emit = (level: LogLevel, message: string, fields?: Record<string, unknown>): void => {
-    if (LOG_LEVELS.indexOf(level) < minimum) return;
+    if (LOG_LEVELS.indexOf(level) < minimum || options.sinks.length === 0) return;
     const record: LogRecord = {
       time: clock().toISOString(),
       level,

@@ -7,7 +7,7 @@ const SECRET_KEY =
   /^(authorization|proxy-authorization|cookie|set-cookie|password|passwd|secret|client_secret|access_token|refresh_token|id_token|actor_token|subject_token|token|code_verifier|assertion|private_?key|api_?key)$/i;
 
 const JWT = /\beyJ[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]*/g;
-const BEARER = /\b(Bearer|Basic)\s+[A-Za-z0-9._~+/=-]{6,}/gi;
+const BEARER = /\b(Bearer|Basic)\s+([A-Za-z0-9._~+/=-]{6,})/gi;
 /** A value already masked (`token=[redacted …]`) is left as it is, so redacting twice is safe. */
 const FORM_SECRET =
   /\b(client_secret|access_token|refresh_token|id_token|actor_token|subject_token|token|code|code_verifier|password)=(?!\[redacted )([^&\s"]+)/gi;

@@ -60,3 +60,12 @@ describe('logger', () => {
     expect(readFileSync(join(dir, 'sharedesk.log'), 'utf8')).toContain('line 19');
   });
 });
+
+describe('credential schemes', () => {
+  it('masks Bearer and Basic credentials with their real length', () => {
+    expect(redactString('Authorization: Bearer abcdef123456')).toBe(
+      'Authorization: Bearer [redacted credential len=12]',
+    );
+    expect(redactString('basic Zm9vOmJhcg==')).toBe('basic [redacted credential len=12]');
+  });
+});
