@@ -1,38 +1,18 @@
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createAppContext, type AppContext } from '../../../main/app/context';
-import { dispatchCall } from '../../../main/app/dispatch';
-import { silentLogger } from '../../../main/log/logger';
+import type { AppContext } from '../../../main/app/context';
 import { DEMO } from '../../../main/sandbox/data/demo-ids';
-import { openKeychainVault } from '../../../main/vault';
-import type { CallInput, CallName, CallResult } from '../../../preload/contract';
+import { startTestApp, type TestApp } from './support';
 import { testBrowser, type TestBrowser } from '../flows/support';
 
 let app: AppContext;
+let call: TestApp['call'];
 let browser: TestBrowser | undefined;
 
-async function call<N extends CallName>(name: N, input: CallInput<N>): Promise<CallResult<N>> {
-  const envelope = await dispatchCall(app.handlers, name, input, silentLogger);
-  if (!envelope.ok) throw new Error(`${name}: ${envelope.error.code} ${envelope.error.message}`);
-  return envelope.value as CallResult<N>;
-}
-
 beforeAll(async () => {
-  app = await createAppContext({
-    host: 'browser',
-    version: 'test',
-    dataDir: mkdtempSync(join(tmpdir(), 'sharedesk-signin-')),
-    logger: silentLogger,
-    vault: await openKeychainVault({
-      platform: process.platform,
-      logger: silentLogger,
-      preferMemory: true,
-    }),
+  ({ app, call } = await startTestApp({
     // The system browser is played by an HTTP client that signs in as the root administrator.
     opener: { open: (url, options) => browser!.open(url, options) },
-  });
+  }));
   await app.services.runtimes.get('sandbox');
   browser = testBrowser(app.services.sandbox.current()!);
   browser.plan.user = { username: 'admin', password: 'admin' };

@@ -1,25 +1,15 @@
-import { mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createAppContext, type AppContext } from '../../../main/app/context';
+import type { AppContext } from '../../../main/app/context';
 import { rotatingFileSink } from '../../../main/log/file-sink';
 import { createLogger } from '../../../main/log/logger';
 import { DEMO } from '../../../main/sandbox/data/demo-ids';
-import { openKeychainVault } from '../../../main/vault';
-import type { CallInput, CallName, CallResult } from '../../../preload/contract';
-import { dispatchCall } from '../../../main/app/dispatch';
+import { startTestApp, type TestApp } from './support';
 
 let app: AppContext;
 let dataDir: string;
-const logger = () =>
-  createLogger('it', { level: 'debug', sinks: [rotatingFileSink({ dir: join(dataDir, 'logs') })] });
-
-async function call<N extends CallName>(name: N, input: CallInput<N>): Promise<CallResult<N>> {
-  const envelope = await dispatchCall(app.handlers, name, input, logger());
-  if (!envelope.ok) throw new Error(`${name}: ${envelope.error.code} ${envelope.error.message}`);
-  return envelope.value as CallResult<N>;
-}
+let call: TestApp['call'];
 
 function filesUnder(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
@@ -29,20 +19,13 @@ function filesUnder(dir: string): string[] {
 }
 
 beforeAll(async () => {
-  dataDir = mkdtempSync(join(tmpdir(), 'sharedesk-app-'));
-  app = await createAppContext({
-    host: 'browser',
-    version: 'test',
-    dataDir,
-    logger: logger(),
-    vault: await openKeychainVault({
-      platform: process.platform,
-      logger: logger(),
-      preferMemory: true,
-    }),
-    opener: { open: () => Promise.reject(new Error('no browser in this test')) },
+  // The log goes to a file in the data folder, so the final scan covers it too.
+  const started = await startTestApp({
     sandbox: { data: { orgs: 5000, seed: 7 } },
+    logger: (dir) =>
+      createLogger('it', { level: 'debug', sinks: [rotatingFileSink({ dir: join(dir, 'logs') })] }),
   });
+  ({ app, dataDir, call } = started);
 });
 
 afterAll(async () => {

@@ -1,15 +1,11 @@
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createAppContext, type AppContext } from '../../../main/app/context';
-import { dispatchCall } from '../../../main/app/dispatch';
-import { silentLogger } from '../../../main/log/logger';
+import type { AppContext } from '../../../main/app/context';
 import { DEMO } from '../../../main/sandbox/data/demo-ids';
-import { openKeychainVault } from '../../../main/vault';
-import type { CallInput, CallName, CallResult, DesiredSharing } from '../../../preload/contract';
+import { startTestApp, type TestApp } from './support';
+import type { DesiredSharing } from '../../../preload/contract';
 
 let app: AppContext;
+let call: TestApp['call'];
 const agentId = DEMO.agents.supportAssistant;
 const orgViewer = {
   displayName: 'Org Viewer',
@@ -17,26 +13,8 @@ const orgViewer = {
   audienceDisplay: '',
 };
 
-async function call<N extends CallName>(name: N, input: CallInput<N>): Promise<CallResult<N>> {
-  const envelope = await dispatchCall(app.handlers, name, input, silentLogger);
-  if (!envelope.ok) throw new Error(`${name}: ${envelope.error.code} ${envelope.error.message}`);
-  return envelope.value as CallResult<N>;
-}
-
 beforeAll(async () => {
-  app = await createAppContext({
-    host: 'browser',
-    version: 'test',
-    dataDir: mkdtempSync(join(tmpdir(), 'sharedesk-sharing-')),
-    logger: silentLogger,
-    vault: await openKeychainVault({
-      platform: process.platform,
-      logger: silentLogger,
-      preferMemory: true,
-    }),
-    opener: { open: () => Promise.reject(new Error('no browser in this test')) },
-    sandbox: { shareDelayMs: 50 },
-  });
+  ({ app, call } = await startTestApp({ sandbox: { shareDelayMs: 50 } }));
   await call('listOrgChildren', { profileId: 'sandbox', parentId: null });
   await call('listOrgChildren', { profileId: 'sandbox', parentId: DEMO.orgs.business });
 });
