@@ -4,14 +4,13 @@
  * the same loading, keyboard and focus behaviour; it also shares that screen's expanded rows,
  * because the store keeps one expansion state for the tree.
  */
-import { useCallback, useEffect, useMemo } from 'react';
-import { useAppStore } from '../../store/StoreProvider';
+import { useCallback } from 'react';
 import { Badge } from '../../ui/Badge';
 import { CheckIcon } from '../../ui/icons';
-import { ROOT_KEY, type OrgTreeData } from '../orgs/orgIndex';
+import type { OrgTreeData } from '../orgs/orgIndex';
 import { OrgTree } from '../orgs/OrgTree';
 import type { OrgNode } from '../orgs/source';
-import { flattenVisible } from '../orgs/treeModel';
+import { useOrgTreeRows } from '../orgs/useOrgTreeRows';
 import type { FoundOrg } from './OrgFinder';
 
 /** "Business › Business Europe › Berlin", from the loaded ancestors. */
@@ -33,22 +32,7 @@ export function TreePicker({
   chosen: ReadonlySet<string>;
   onToggle: (org: FoundOrg, add: boolean) => void;
 }): React.JSX.Element {
-  const orgTree = useAppStore((state) => state.orgTree);
-  const expanded = useAppStore((state) => state.expandedOrgs);
-  const childLoads = useAppStore((state) => state.childLoads);
-  const loadChildren = useAppStore((state) => state.loadChildren);
-  const setOrgExpanded = useAppStore((state) => state.setOrgExpanded);
-  const expandSiblingOrgs = useAppStore((state) => state.expandSiblingOrgs);
-
-  const rootLoaded = orgTree.children.has(ROOT_KEY);
-  useEffect(() => {
-    if (!rootLoaded) void loadChildren(null);
-  }, [rootLoaded, loadChildren]);
-
-  const visible = useMemo(
-    () => flattenVisible(orgTree, expanded, childLoads),
-    [orgTree, expanded, childLoads],
-  );
+  const { orgTree, visible, setOrgExpanded, expandSiblingOrgs, retry } = useOrgTreeRows();
 
   const toggle = useCallback(
     (orgId: string) => {
@@ -69,11 +53,6 @@ export function TreePicker({
         </span>
       ) : null,
     [chosen],
-  );
-
-  const retry = useCallback(
-    (parentId: string | null) => void loadChildren(parentId),
-    [loadChildren],
   );
 
   return (
