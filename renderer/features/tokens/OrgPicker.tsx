@@ -2,15 +2,10 @@
  * Picks a target organization by searching the active profile's tree. Results are buttons in a
  * list; the chosen organization is named with its path so two "Europe"s cannot be confused.
  */
-import { useEffect, useId, useState } from 'react';
-import type { CallResult } from '../../../preload/contract';
-import { useAppStore } from '../../store/StoreProvider';
 import { Button } from '../../ui/Button';
 import { SafeText } from '../../ui/SafeText';
-import { TextField } from '../../ui/TextField';
+import { OrgSearchPicker, useOrgSearch } from '../orgs/OrgSearchPicker';
 import { describeThrown } from './flowErrors';
-
-type Hit = CallResult<'searchOrgs'>['hits'][number];
 
 export interface PickedOrg {
   id: string;
@@ -27,38 +22,11 @@ export interface OrgPickerProps {
 /** Waits for typing to pause before asking the main process. */
 const SEARCH_DELAY_MS = 250;
 
-function pathOf(hit: Hit): string {
-  return [...hit.path.map((part) => part.name), hit.node.name].join(' › ');
-}
+const searchFailure = (error: unknown): string => describeThrown(error, 'Search failed').message;
 
 export function OrgPicker({ label, value, onChange }: OrgPickerProps): React.JSX.Element {
-  const findOrganizations = useAppStore((state) => state.findOrganizations);
-  const [query, setQuery] = useState('');
-  const [hits, setHits] = useState<readonly Hit[]>([]);
-  const [problem, setProblem] = useState<string | null>(null);
-  const listId = useId();
-
-  useEffect(() => {
-    const trimmed = query.trim();
-    if (trimmed === '') return;
-    let current = true;
-    const timer = setTimeout(() => {
-      findOrganizations(trimmed).then(
-        (found) => {
-          if (!current) return;
-          setHits(found);
-          setProblem(null);
-        },
-        (error: unknown) => {
-          if (current) setProblem(describeThrown(error, 'Search failed').message);
-        },
-      );
-    }, SEARCH_DELAY_MS);
-    return () => {
-      current = false;
-      clearTimeout(timer);
-    };
-  }, [query, findOrganizations]);
+  // Held here, not in the search box, so "Change organization" brings back the last search.
+  const search = useOrgSearch(SEARCH_DELAY_MS, searchFailure);
 
   if (value) {
     return (
@@ -77,31 +45,23 @@ export function OrgPicker({ label, value, onChange }: OrgPickerProps): React.JSX
     );
   }
 
-  const shown = query.trim() === '' ? [] : hits;
   return (
-    <div className="tokens-org-picker">
-      <TextField
-        label={label}
-        type="search"
-        value={query}
-        hint="Type part of an organization’s name or handle."
-        error={problem}
-        aria-controls={listId}
-        onChange={(event) => setQuery(event.target.value)}
-      />
-      <ul id={listId} className="tokens-org-hits" aria-label={`${label}: matches`}>
-        {shown.map((hit) => (
-          <li key={hit.node.id}>
-            <button
-              type="button"
-              className="tokens-org-hit"
-              onClick={() => onChange({ id: hit.node.id, name: hit.node.name, path: pathOf(hit) })}
-            >
-              <SafeText value={pathOf(hit)} />
-            </button>
-          </li>
-        ))}
-      </ul>
-    </div>
+    <OrgSearchPicker
+      search={search}
+      label={label}
+      hint="Type part of an organization’s name or handle."
+      listLabel={`${label}: matches`}
+      className="tokens-org-picker"
+      listClassName="tokens-org-hits"
+      renderHit={(hit, path) => (
+        <button
+          type="button"
+          className="tokens-org-hit"
+          onClick={() => onChange({ id: hit.node.id, name: hit.node.name, path })}
+        >
+          <SafeText value={path} />
+        </button>
+      )}
+    />
   );
 }
