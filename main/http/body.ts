@@ -51,6 +51,8 @@ export async function readCapped(
   const declared = contentLength === undefined ? NaN : Number(contentLength);
   if (Number.isFinite(declared) && declared > limitBytes) {
     const error = tooLarge(limitBytes, context);
+    // Destroying with an error emits it; without a listener it would crash the process.
+    body.once('error', () => undefined);
     body.destroy(error);
     throw error;
   }
@@ -64,6 +66,7 @@ export async function readCapped(
       if (total > limitBytes) {
         const error = tooLarge(limitBytes, context);
         body.off('data', onData);
+        body.once('error', () => undefined);
         body.destroy(error);
         reject(error);
         return;

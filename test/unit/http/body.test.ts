@@ -6,6 +6,9 @@ import { TooLargeError } from '../../../main/http';
 
 const CONTEXT = { method: 'GET', url: 'https://is.example/x' };
 
+/** Lets a destroyed stream emit its error: one nobody listens to fails the run. */
+const settled = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
+
 function chunked(parts: string[]): Readable {
   return Readable.from(
     parts.map((part) => Buffer.from(part)),
@@ -22,13 +25,17 @@ describe('readCapped', () => {
   it('stops a body without a declared length once it passes the cap', async () => {
     const body = chunked(['12345', '67890', 'abcde']);
     await expect(readCapped(body, undefined, 8, CONTEXT)).rejects.toBeInstanceOf(TooLargeError);
+    await settled();
     expect(body.destroyed).toBe(true);
+    expect(body.errored).toBeInstanceOf(TooLargeError);
   });
 
   it('refuses a declared length over the cap before reading', async () => {
     const body = chunked(['x']);
     await expect(readCapped(body, '9', 8, CONTEXT)).rejects.toBeInstanceOf(TooLargeError);
+    await settled();
     expect(body.destroyed).toBe(true);
+    expect(body.errored).toBeInstanceOf(TooLargeError);
   });
 
   it('fails a body closed before its end instead of waiting for it', async () => {
