@@ -1,6 +1,5 @@
 /** A labelled native select: the platform's own keyboard and screen-reader behaviour. */
-import { FieldMessages } from './FieldMessages';
-import { useFieldIds } from './fieldIds';
+import { Field } from './Field';
 import './controls.css';
 
 export interface SelectOption<V extends string> {
@@ -32,32 +31,27 @@ export function Select<V extends string>({
   id,
   className,
 }: SelectProps<V>): React.JSX.Element {
-  const ids = useFieldIds(hint, error, id);
   const byValue = new Map(options.map((option) => [option.value as string, option.value]));
   return (
-    <div className={['field', className].filter(Boolean).join(' ')}>
-      <label htmlFor={ids.control} className="field-label">
-        {label}
-      </label>
-      <select
-        id={ids.control}
-        className="field-input field-select"
-        value={value}
-        disabled={disabled}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={ids.describedBy}
-        onChange={(event) => {
-          const next = byValue.get(event.target.value);
-          if (next !== undefined) onChange(next);
-        }}
-      >
-        {options.map((option) => (
-          <option key={option.value} value={option.value} disabled={option.disabled}>
-            {option.label}
-          </option>
-        ))}
-      </select>
-      <FieldMessages hintId={ids.hint} errorId={ids.error} hint={hint} error={error} />
-    </div>
+    <Field label={label} hint={hint} error={error} id={id} className={className}>
+      {(control) => (
+        <select
+          {...control}
+          className="field-input field-select"
+          value={value}
+          disabled={disabled}
+          onChange={(event) => {
+            const next = byValue.get(event.target.value);
+            if (next !== undefined) onChange(next);
+          }}
+        >
+          {options.map((option) => (
+            <option key={option.value} value={option.value} disabled={option.disabled}>
+              {option.label}
+            </option>
+          ))}
+        </select>
+      )}
+    </Field>
   );
 }

@@ -3,8 +3,7 @@
  * start with https://"); it marks the input invalid and is read with it.
  */
 import type { ComponentPropsWithRef } from 'react';
-import { FieldMessages } from './FieldMessages';
-import { useFieldIds } from './fieldIds';
+import { Field } from './Field';
 import './controls.css';
 
 export interface TextFieldProps extends Omit<ComponentPropsWithRef<'input'>, 'aria-invalid'> {
@@ -22,21 +21,9 @@ export function TextField({
   type = 'text',
   ...rest
 }: TextFieldProps): React.JSX.Element {
-  const ids = useFieldIds(hint, error, id);
   return (
-    <div className={['field', className].filter(Boolean).join(' ')}>
-      <label htmlFor={ids.control} className="field-label">
-        {label}
-      </label>
-      <input
-        {...rest}
-        id={ids.control}
-        type={type}
-        className="field-input"
-        aria-invalid={error ? true : undefined}
-        aria-describedby={ids.describedBy}
-      />
-      <FieldMessages hintId={ids.hint} errorId={ids.error} hint={hint} error={error} />
-    </div>
+    <Field label={label} hint={hint} error={error} id={id} className={className}>
+      {(control) => <input {...rest} {...control} type={type} className="field-input" />}
+    </Field>
   );
 }
