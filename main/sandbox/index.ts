@@ -13,6 +13,7 @@ import type { SandboxDeps } from './deps';
 import { CONTROL_PREFIX, FaultInjector, type FaultConfig, type FaultConfigInput } from './faults';
 import { ROOT_ORG_HANDLE } from './model';
 import { createOAuth } from './oauth';
+import { createSigningKey } from './oauth/jwt';
 import { registerOrganizationRoutes } from './orgs/routes';
 import { createPersister, loadStateFile, type Persister } from './persist';
 import { registerRoleRoutes } from './roles/routes';
@@ -68,6 +69,9 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   const loaded =
     options.resume ?? (options.stateFile ? loadStateFile(options.stateFile) : undefined);
   const state = loaded?.state ?? buildInitialState(data, clock());
+  // The RSA signing key takes a random 0.1-0.7 s to make in the thread pool: the server
+  // listens meanwhile, and every request waits until the routes that need the key are in.
+  const signingKey = createSigningKey();
   const tls: TlsIdentity = loaded?.tls ?? (await createTlsIdentity());
 
   const router = new Router();
@@ -80,14 +84,19 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     rootHandle: ROOT_ORG_HANDLE,
     shareDelayMs,
   };
-  const oauth = createOAuth(base);
-  const deps: SandboxDeps = { ...base, authority: oauth.authority };
-  const sharing = createSharing(deps);
-  oauth.register(router);
-  sharing.register(router);
-  registerOrganizationRoutes(router, deps);
-  registerAgentRoutes(router, deps);
-  registerRoleRoutes(router, deps);
+  const routed = signingKey.then((key) => {
+    const oauth = createOAuth(base, key);
+    const deps: SandboxDeps = { ...base, authority: oauth.authority };
+    const sharing = createSharing(deps);
+    oauth.register(router);
+    sharing.register(router);
+    registerOrganizationRoutes(router, deps);
+    registerAgentRoutes(router, deps);
+    registerRoleRoutes(router, deps);
+    return sharing;
+  });
+  // A failed key generation answers each request with a server error (see `beforeDispatch`).
+  routed.catch((error: unknown) => logger.error('the token signing key failed', { error }));
 
   const faults = new FaultInjector();
   if (options.faults) faults.set(options.faults);
@@ -125,7 +134,10 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     port: options.port ?? 9443,
     rootHandle: ROOT_ORG_HANDLE,
     logger,
-    beforeDispatch: (ctx) => faults.beforeDispatch(ctx),
+    beforeDispatch: async (ctx) => {
+      await routed;
+      return faults.beforeDispatch(ctx);
+    },
     writeReply: (ctx, reply, write) => {
       faults.write(ctx, reply, write);
       if (persister && !READS.has(ctx.method) && !ctx.rawPath.startsWith(CONTROL_PREFIX)) {
@@ -148,7 +160,10 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     setFaults: (config) => faults.set(config),
     getFaults: () => faults.get(),
     stop: async () => {
-      sharing.stop();
+      await routed.then(
+        (sharing) => sharing.stop(),
+        () => undefined,
+      );
       await running.close();
       await persister?.stop();
     },

@@ -16,7 +16,7 @@ import { clientCredentialsGrant } from './grants/client-credentials';
 import { organizationSwitchGrant } from './grants/organization-switch';
 import { refreshTokenGrant } from './grants/refresh-token';
 import { introspect } from './introspect';
-import { createSigningKey, type PublicJwk } from './jwt';
+import type { PublicJwk, SigningKey } from './jwt';
 import { discovery, jwks } from './metadata';
 import { errorPage } from './pages';
 import { revoke } from './revoke';
@@ -33,9 +33,9 @@ export interface OAuthArea {
   jwk?: PublicJwk;
 }
 
-export function createOAuth(deps: OAuthDeps): OAuthArea {
+/** The OAuth endpoints, signing with `key` (see `createSigningKey`). */
+export function createOAuth(deps: OAuthDeps, key: SigningKey): OAuthArea {
   const nowSec = (): number => Math.floor(deps.clock() / 1000);
-  const key = createSigningKey();
   const store = new TokenStore(nowSec);
   const core: OAuthCore = { deps, key, store, nowSec };
   const codes = new CodeStore(nowSec);

@@ -1,16 +1,19 @@
 /**
  * The sandbox's token signing key and a small, synchronous RS256 JWS implementation.
- * Synchronous on purpose: `TokenAuthority.authenticate` is called inline by every management
+ * Signing and verifying are synchronous on purpose: `TokenAuthority.authenticate` is called inline by every management
  * route, and node:crypto verifies RS256 without an event-loop hop.
  */
 import {
   createHash,
-  generateKeyPairSync,
+  generateKeyPair,
   sign as rsaSign,
   verify as rsaVerify,
   type KeyObject,
 } from 'node:crypto';
+import { promisify } from 'node:util';
 import { z } from 'zod';
+
+const generateRsaKeyPair = promisify(generateKeyPair);
 
 export interface PublicJwk {
   kty: 'RSA';
@@ -28,9 +31,12 @@ export interface SigningKey {
   publicKey: KeyObject;
 }
 
-/** A fresh 2048-bit RSA key; `kid` follows WSO2's `<base64url(hex thumbprint)>_RS256` form. */
-export function createSigningKey(): SigningKey {
-  const { privateKey, publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
+/**
+ * A fresh 2048-bit RSA key; `kid` follows WSO2's `<base64url(hex thumbprint)>_RS256` form.
+ * Generated off the event loop: the app opens its cached tree while the sandbox starts.
+ */
+export async function createSigningKey(): Promise<SigningKey> {
+  const { privateKey, publicKey } = await generateRsaKeyPair('rsa', { modulusLength: 2048 });
   const spki = publicKey.export({ format: 'der', type: 'spki' });
   const thumbprintHex = createHash('sha256').update(spki).digest('hex');
   const kid = `${Buffer.from(thumbprintHex).toString('base64url')}_RS256`;

@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createSigningKey, signJwt, verifyJwt } from '../../../../main/sandbox/oauth/jwt';
 
-const key = createSigningKey();
-const other = createSigningKey();
+const [key, other] = await Promise.all([createSigningKey(), createSigningKey()]);
 
 function segment(value: unknown): string {
   return Buffer.from(JSON.stringify(value)).toString('base64url');

@@ -8,6 +8,7 @@ import { createTlsIdentity } from '../../../../../main/sandbox/cert';
 import { json } from '../../../../../main/sandbox/http';
 import { ROOT_ORG_HANDLE } from '../../../../../main/sandbox/model';
 import { createOAuth } from '../../../../../main/sandbox/oauth';
+import { createSigningKey } from '../../../../../main/sandbox/oauth/jwt';
 import { Router } from '../../../../../main/sandbox/router';
 import { listen } from '../../../../../main/sandbox/server';
 import { SandboxState } from '../../../../../main/sandbox/state';
@@ -28,19 +29,22 @@ export const PROBE_ROOT_SCOPE = 'internal_agent_share';
 export const PROBE_ORG_SCOPE = 'internal_org_agent_share';
 
 export async function startOAuthTestServer(): Promise<OAuthTestServer> {
-  const identity = await createTlsIdentity();
+  const [identity, key] = await Promise.all([createTlsIdentity(), createSigningKey()]);
   const state = new SandboxState();
   seedOAuthFixture(state);
   let nowMs = Date.UTC(2026, 5, 1, 12, 0, 0);
   let origin = '';
-  const oauth = createOAuth({
-    state,
-    clock: () => nowMs,
-    logger: silentLogger,
-    origin: () => origin,
-    rootHandle: ROOT_ORG_HANDLE,
-    shareDelayMs: 0,
-  });
+  const oauth = createOAuth(
+    {
+      state,
+      clock: () => nowMs,
+      logger: silentLogger,
+      origin: () => origin,
+      rootHandle: ROOT_ORG_HANDLE,
+      shareDelayMs: 0,
+    },
+    key,
+  );
   const router = new Router();
   oauth.register(router);
   router.add('GET', PROBE_PATH, (ctx) => {
