@@ -13,7 +13,13 @@ import {
 import type { FlowService } from '../flows';
 import { createHttpClient, type HttpClient } from '../http';
 import type { Logger } from '../log/logger';
-import { createOrgService, createProfileCache, type OrgService, type ProfileCache } from '../orgs';
+import {
+  createOrgService,
+  createProfileCache,
+  withLoadStarted,
+  type OrgService,
+  type ProfileCache,
+} from '../orgs';
 import type { ConnectionTarget, ProfileService } from '../profiles';
 import { secretKey, type SecretStore } from '../vault';
 import { createWso2Clients, type Wso2Clients } from '../wso2';
@@ -62,6 +68,13 @@ export async function createProfileRuntime(
   deps: RuntimeDeps,
 ): Promise<ProfileRuntime> {
   const logger = deps.logger.child(`profile:${profileId}`);
+  const cache = createProfileCache({
+    dir: join(deps.dataDir, 'cache'),
+    profileId,
+    logger: logger.child('cache'),
+  });
+  // The cached tree is read while the connection is made ready (the Sandbox starting).
+  const cachedTree = withLoadStarted(cache.tree);
   const target = await deps.profiles.connectionFor(profileId);
   const connectivity = createConnectivity();
 
@@ -97,18 +110,12 @@ export async function createProfileRuntime(
     ...(interactive ? { rootTokenSource: interactive } : {}),
     ...(deps.clock ? { clock: deps.clock } : {}),
   });
-  const cache = createProfileCache({
-    dir: join(deps.dataDir, 'cache'),
-    profileId,
-    logger: logger.child('cache'),
-  });
   const orgs = createOrgService({
     source: clients.organizations,
-    cache: cache.tree,
+    cache: cachedTree,
     root: { id: '', name: target.rootOrgHandle, orgHandle: target.rootOrgHandle },
     logger: logger.child('orgs'),
   });
-  await orgs.start();
 
   const issuer = `${target.baseUrl}${oauthBasePath(target.rootOrgHandle)}/token`;
   const flows = createFlowService({
@@ -123,25 +130,31 @@ export async function createProfileRuntime(
     admin: { clientId },
   });
 
-  const stores = await openSharingStores({
-    dir: join(deps.dataDir, 'profiles', profileDirName(profileId)),
-    logger: logger.child('sharing'),
-  });
+  // The files a runtime starts from are read at once: none depends on another, and the
+  // first organization row waits for all of them.
+  const [, stores, cachedAgents, rootOrg, stateCache] = await Promise.all([
+    orgs.start(),
+    openSharingStores({
+      dir: join(deps.dataDir, 'profiles', profileDirName(profileId)),
+      logger: logger.child('sharing'),
+    }),
+    cache.agents.load(),
+    cachedRoot(cache.dir, logger, () => clients.organizations.getSelf()),
+    durableStateCache(cache.dir, logger.child('sharing')),
+  ]);
   const roleDirectory = createRoleDirectory(clients);
   const agentNames = new Map<string, string>();
-  const cachedAgents = await cache.agents.load();
   if (cachedAgents.status === 'loaded') {
     for (const agent of cachedAgents.entry.value) {
       if (agent.extension.DisplayName) agentNames.set(agent.id, agent.extension.DisplayName);
     }
   }
-  const rootOrg = await cachedRoot(cache.dir, logger, () => clients.organizations.getSelf());
   const sharing = createSharingService({
     profileId,
     baseUrl: `${target.baseUrl}/t/${target.rootOrgHandle}`,
     api: clients.agentSharing,
     tree: async () => orgTreeView(orgs, await rootOrg()),
-    stateCache: await durableStateCache(cache.dir, logger.child('sharing')),
+    stateCache,
     roles: () => Promise.resolve(roleDirectory.context()),
     outbox: stores.outbox,
     journal: stores.journal,

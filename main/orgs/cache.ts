@@ -158,3 +158,23 @@ export function createCacheSection<T>(deps: SectionDeps<T>): CacheSection<T> {
 
   return { file: deps.file, load, save };
 }
+
+/**
+ * The section with its first `load` already under way, so a file can be read while something
+ * slower (a server starting) is awaited. That first call gets the read begun here; later calls
+ * read the file again.
+ */
+export function withLoadStarted<T>(section: CacheSection<T>): CacheSection<T> {
+  let started: Promise<CacheLoad<T>> | undefined = section.load();
+  // A failed read is reported to whoever awaits the load, not as an unhandled rejection.
+  started.catch(() => undefined);
+  return {
+    file: section.file,
+    save: (entry) => section.save(entry),
+    load: () => {
+      const first = started ?? section.load();
+      started = undefined;
+      return first;
+    },
+  };
+}

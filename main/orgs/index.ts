@@ -22,7 +22,7 @@ export type {
   SyncOutcome,
   SyncRunOptions,
 } from './service';
-export { createProfileCache, profileDirName } from './cache';
+export { createProfileCache, profileDirName, withLoadStarted } from './cache';
 export type {
   CacheLoad,
   CacheSection,
