@@ -200,4 +200,28 @@ describe('sharing an agent', () => {
     await app.screenshot('activity-undo');
     expect(app.pageErrors).toEqual([]);
   });
+
+  it('saves the journal as a CSV file holding the share and its undo', async () => {
+    await page.getByRole('button', { name: 'Export CSV' }).click();
+    const save = page.getByRole('link', {
+      name: /^Save sharedesk-journal-\d{4}-\d{2}-\d{2}\.csv$/,
+    });
+    const [download] = await Promise.all([page.waitForEvent('download'), save.click()]);
+    expect(download.suggestedFilename()).toMatch(/^sharedesk-journal-.*\.csv$/);
+    const saved = readFileSync(await download.path(), 'utf8');
+    // Every cell is quoted; the columns read here come before the free-text ones.
+    const [header, ...rows] = saved
+      .trimEnd()
+      .split('\r\n')
+      .map((line) => line.slice(1, -1).split('","'));
+    const column = (name: string): number => header!.indexOf(name);
+    // The undo, then the share it undid: newest first.
+    expect(rows).toHaveLength(2);
+    const [undo, share] = rows as [string[], string[]];
+    expect(undo[column('source')]).toBe('undo');
+    expect(undo[column('undoOf')]).toBe(share[column('id')]);
+    expect(share[column('source')]).toBe('direct');
+    expect(rows.map((row) => row[column('outcome')])).toEqual(['verified', 'verified']);
+    expect(app.pageErrors).toEqual([]);
+  });
 });
