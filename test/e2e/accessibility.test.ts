@@ -11,65 +11,11 @@
  * govern; axe then runs in the page's own world without needing eval or a script element.
  * The page must report no CSP or Trusted Types violation while it does.
  */
-import { readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchApp, type RunningApp } from './support/app';
-
-const AXE_SOURCE = readFileSync(
-  join(resolve(__dirname, '..', '..'), 'node_modules', 'axe-core', 'axe.min.js'),
-  'utf8',
-);
-
-interface Violation {
-  id: string;
-  impact: string | null;
-  help: string;
-  targets: string[];
-}
-
-/** Serious and critical violations on the page as it is now, one line each. */
-async function seriousViolations(page: Page): Promise<string[]> {
-  const loaded = await page.evaluate(() => 'axe' in window);
-  if (!loaded) await page.evaluate(AXE_SOURCE);
-  const violations = await page.evaluate(async (): Promise<Violation[]> => {
-    const axe = (window as unknown as { axe: AxeApi }).axe;
-    const results = await axe.run(document, { resultTypes: ['violations'] });
-    return results.violations.map((violation) => ({
-      id: violation.id,
-      impact: violation.impact,
-      help: violation.help,
-      targets: violation.nodes.slice(0, 5).map((node) => node.target.join(' ')),
-    }));
-  });
-  return violations
-    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
-    .map((v) => `${v.impact} ${v.id}: ${v.help} @ ${v.targets.join(' | ')}`);
-}
-
-/** The part of axe's API this test uses. */
-interface AxeApi {
-  run(
-    context: Document,
-    options: { resultTypes: string[] },
-  ): Promise<{
-    violations: {
-      id: string;
-      impact: string | null;
-      help: string;
-      nodes: { target: string[] }[];
-    }[];
-  }>;
-}
-
-async function goTo(page: Page, screen: RegExp, heading: string): Promise<void> {
-  await page
-    .getByRole('navigation', { name: 'Main' })
-    .getByRole('button', { name: screen })
-    .click();
-  await page.getByRole('heading', { level: 1, name: heading }).waitFor();
-}
+import { seriousViolations } from './support/axe';
+import { goTo } from './support/navigation';
 
 /** Expands the first row matching `name` (a parent comes before its children). */
 async function expandRow(page: Page, name: RegExp, child: RegExp): Promise<void> {
@@ -97,7 +43,7 @@ afterAll(async () => {
 describe.each(['light', 'dark'] as const)('accessibility, %s theme', (theme) => {
   beforeAll(async () => {
     await page.emulateMedia({ colorScheme: theme });
-    await goTo(page, /Organizations/, 'Organizations');
+    await goTo(page, 'Organizations');
   });
 
   it('Organizations, collapsed', async () => {
@@ -120,7 +66,7 @@ describe.each(['light', 'dark'] as const)('accessibility, %s theme', (theme) => 
   });
 
   it('Profiles, the list with a connection test', async () => {
-    await goTo(page, /Profiles/, 'Profiles');
+    await goTo(page, 'Profiles');
     const sandbox = page.getByRole('listitem', { name: 'Sandbox' });
     await sandbox.getByRole('button', { name: 'Test connection' }).click();
     await sandbox.locator('.connection-checks-summary').waitFor({ timeout: 30_000 });
@@ -160,11 +106,11 @@ describe.each(['light', 'dark'] as const)('accessibility, %s theme', (theme) => 
   });
 
   it.each([
-    [/Share editor/, 'Share editor', 'share'],
-    [/Activity/, 'Activity', 'activity'],
-    [/Token workbench/, 'Token workbench', 'tokens'],
-  ])('%s', async (screen, heading, slug) => {
-    await goTo(page, screen, heading);
+    ['Share editor', 'share'],
+    ['Activity', 'activity'],
+    ['Token workbench', 'tokens'],
+  ])('%s', async (screen, slug) => {
+    await goTo(page, screen);
     expect(await seriousViolations(page)).toEqual([]);
     await app.screenshot(`a11y-${theme}-${slug}`);
   });

@@ -4,49 +4,15 @@
  * app's back, so the replay from the Activity screen stops at a three-way conflict; Rebase
  * re-plans on the server's state and the next replay applies it.
  */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { DEMO } from '../../main/sandbox/data/demo-ids';
 import { launchApp, type RunningApp } from './support/app';
+import { seriousViolations } from './support/axe';
+import { goTo } from './support/navigation';
 
 const AGENT = DEMO.agents.supportAssistant;
 const RETAIL = DEMO.orgs.retail;
-
-const AXE_SOURCE = readFileSync(
-  join(__dirname, '..', '..', 'node_modules', 'axe-core', 'axe.min.js'),
-  'utf8',
-);
-
-interface AxeResults {
-  violations: { id: string; impact: string | null; nodes: { target: string[] }[] }[];
-}
-
-/** Serious and critical axe violations; axe runs over the DevTools protocol, CSP untouched. */
-async function seriousViolations(page: Page): Promise<string[]> {
-  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(AXE_SOURCE);
-  const results = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run(d: Document): Promise<AxeResults> } }).axe;
-    const found = await axe.run(document);
-    return found.violations.map((v) => ({
-      id: v.id,
-      impact: v.impact,
-      targets: v.nodes.slice(0, 3).map((node) => node.target.join(' ')),
-    }));
-  });
-  return results
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.impact} ${v.id} @ ${v.targets.join(' | ')}`);
-}
-
-async function goTo(page: Page, screen: string): Promise<void> {
-  await page
-    .getByRole('navigation', { name: 'Main' })
-    .getByRole('button', { name: new RegExp(`^${screen}`) })
-    .click();
-  await page.getByRole('heading', { level: 1, name: screen }).waitFor();
-}
 
 let app: RunningApp;
 let page: Page;

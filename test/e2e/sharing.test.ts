@@ -6,47 +6,11 @@
  * the journal; axe on both screens.
  */
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchApp, type RunningApp } from './support/app';
-
-const AXE_SOURCE = readFileSync(
-  join(__dirname, '..', '..', 'node_modules', 'axe-core', 'axe.min.js'),
-  'utf8',
-);
-
-interface AxeResults {
-  violations: { id: string; impact: string | null; nodes: { target: string[] }[] }[];
-}
-
-/**
- * Serious and critical axe violations, with axe run through the DevTools protocol so the
- * page's CSP stays as strict as in production (see accessibility.test.ts).
- */
-async function seriousViolations(page: Page): Promise<string[]> {
-  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(AXE_SOURCE);
-  const results = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run(d: Document): Promise<AxeResults> } }).axe;
-    const found = await axe.run(document);
-    return found.violations.map((v) => ({
-      id: v.id,
-      impact: v.impact,
-      targets: v.nodes.slice(0, 3).map((node) => node.target.join(' ')),
-    }));
-  });
-  return results
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.impact} ${v.id} @ ${v.targets.join(' | ')}`);
-}
-
-async function goTo(page: Page, screen: string): Promise<void> {
-  await page
-    .getByRole('navigation', { name: 'Main' })
-    .getByRole('button', { name: new RegExp(`^${screen}`) })
-    .click();
-  await page.getByRole('heading', { level: 1, name: screen }).waitFor();
-}
+import { seriousViolations } from './support/axe';
+import { goTo } from './support/navigation';
 
 /** Expands the first tree row named `name` until a row named `child` shows. */
 async function expandRow(tree: Locator, name: RegExp, child: RegExp): Promise<void> {

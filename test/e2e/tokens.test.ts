@@ -3,21 +3,15 @@
  * and approved in the authorization page, the delegated token's act chain in the inspector, a
  * tampered token shown invalid, and a wrong agent secret answered with the attempts left.
  */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { DEMO } from '../../main/sandbox/data/demo-ids';
 import { launchApp, type RunningApp } from './support/app';
+import { seriousViolations } from './support/axe';
 
 const PROFILE = 'sandbox';
 const AGENT = DEMO.agents.supportAssistant;
 const BUSINESS = DEMO.orgs.business;
-
-const AXE_SOURCE = readFileSync(
-  join(__dirname, '..', '..', 'node_modules', 'axe-core', 'axe.min.js'),
-  'utf8',
-);
 
 let app: RunningApp;
 let page: Page;
@@ -56,29 +50,6 @@ async function shareAgentWithBusiness(): Promise<void> {
 async function openWorkbench(tab: 'Flows' | 'Inspector' | 'Compare'): Promise<void> {
   await page.getByRole('button', { name: /^Token workbench/ }).click();
   await page.getByRole('tab', { name: tab }).click();
-}
-
-/**
- * Serious and critical axe findings on the page as it is. axe is evaluated through the
- * DevTools protocol, which the page's strict CSP does not govern, so the CSP stays as shipped.
- */
-async function seriousViolations(): Promise<string[]> {
-  await page.evaluate(AXE_SOURCE);
-  return page.evaluate(async () => {
-    const axe = (
-      window as unknown as {
-        axe: {
-          run(d: Document): Promise<{
-            violations: { id: string; impact: string | null; nodes: { target: string[] }[] }[];
-          }>;
-        };
-      }
-    ).axe;
-    const { violations } = await axe.run(document);
-    return violations
-      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-      .map((v) => `${v.id} @ ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`);
-  });
 }
 
 /** The OBO token the app holds, raw, as the user's explicit copy action gives it. */
@@ -151,7 +122,7 @@ describe('Token workbench', () => {
     );
     await chain.scrollIntoViewIfNeeded();
     await app.screenshot('tokens-obo-inspector');
-    expect(await seriousViolations()).toEqual([]);
+    expect(await seriousViolations(page)).toEqual([]);
     expect(app.pageErrors).toEqual([]);
   });
 
