@@ -4,6 +4,7 @@
  * WSO2's filter tree builder: words and quoted strings, `and`/`or`/`not`, parentheses; value
  * words are joined with single spaces. Errors carry WSO2's organization error codes.
  */
+import { logicalWord, tokenizeFilter, type FilterToken, type QuotedReader } from '../filter-tokens';
 import { parseTimestamp } from './timestamps';
 
 export type OrgFilterOperator = 'eq' | 'co' | 'sw' | 'ew' | 'gt' | 'ge' | 'lt' | 'le';
@@ -33,44 +34,19 @@ const TIME_OPERATORS: readonly OrgFilterOperator[] = ['eq', 'gt', 'ge', 'lt', 'l
 /** Operators the tree builder recognizes; anything else is a malformed filter. */
 const KNOWN_OPERATORS = new Set(['eq', 'ne', 'co', 'sw', 'ew', 'gt', 'ge', 'lt', 'le', 'pr']);
 
-type Token =
-  | { kind: 'word'; text: string }
-  | { kind: 'quoted'; text: string }
-  | { kind: 'open' }
-  | { kind: 'close' };
+type Token = FilterToken;
 
 const invalidFormat = (): OrgFilterError =>
   new OrgFilterError('ORG-60022', 'Invalid format used for filtering.');
 
-function tokenize(filter: string): Token[] {
-  const tokens: Token[] = [];
-  let i = 0;
-  while (i < filter.length) {
-    const c = filter[i]!;
-    if (/\s/.test(c)) {
-      i++;
-    } else if (c === '(' || c === ')') {
-      tokens.push({ kind: c === '(' ? 'open' : 'close' });
-      i++;
-    } else if (c === "'" || c === '"') {
-      const end = filter.indexOf(c, i + 1);
-      if (end < 0) throw invalidFormat();
-      tokens.push({ kind: 'quoted', text: filter.slice(i + 1, end) });
-      i = end + 1;
-    } else {
-      let end = i;
-      while (end < filter.length && !/[\s()'"]/.test(filter[end]!)) end++;
-      tokens.push({ kind: 'word', text: filter.slice(i, end) });
-      i = end;
-    }
-  }
-  return tokens;
-}
+/** Quoted values end at the next matching quote; WSO2's organization filter has no escapes. */
+const readQuoted: QuotedReader = (filter, start, quote) => {
+  const end = filter.indexOf(quote, start + 1);
+  if (end < 0) throw invalidFormat();
+  return [filter.slice(start + 1, end), end + 1];
+};
 
-const keyword = (token: Token | undefined): string | undefined =>
-  token?.kind === 'word' && /^(and|or|not)$/i.test(token.text)
-    ? token.text.toLowerCase()
-    : undefined;
+const tokenize = (filter: string): Token[] => tokenizeFilter(filter, readQuoted);
 
 interface RawExpression {
   attribute: string;
@@ -93,7 +69,7 @@ class Parser {
 
   private expression(): void {
     this.term();
-    while (keyword(this.tokens[this.at]) === 'or') {
+    while (logicalWord(this.tokens[this.at]) === 'or') {
       this.complex = true;
       this.at++;
       this.term();
@@ -102,7 +78,7 @@ class Parser {
 
   private term(): void {
     this.factor();
-    while (keyword(this.tokens[this.at]) === 'and') {
+    while (logicalWord(this.tokens[this.at]) === 'and') {
       this.at++;
       this.factor();
     }
@@ -110,7 +86,7 @@ class Parser {
 
   private factor(): void {
     const token = this.tokens[this.at];
-    if (keyword(token) === 'not') {
+    if (logicalWord(token) === 'not') {
       this.complex = true;
       this.at++;
       this.factor();
@@ -127,13 +103,13 @@ class Parser {
   private simple(): void {
     const attribute = this.tokens[this.at];
     const operator = this.tokens[this.at + 1];
-    if (attribute?.kind !== 'word' || keyword(attribute) || operator?.kind !== 'word') {
+    if (attribute?.kind !== 'word' || logicalWord(attribute) || operator?.kind !== 'word') {
       throw invalidFormat();
     }
     this.at += 2;
     const words: string[] = [];
     for (let t = this.tokens[this.at]; t && (t.kind === 'word' || t.kind === 'quoted');) {
-      if (t.kind === 'word' && keyword(t)) break;
+      if (t.kind === 'word' && logicalWord(t)) break;
       words.push(t.text);
       t = this.tokens[++this.at];
     }

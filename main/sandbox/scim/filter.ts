@@ -3,6 +3,7 @@
  * `and` / `or`, `not (…)` and parentheses; values quoted (`"bjensen"`) or bare words, several
  * bare words joining with single spaces as WSO2's tokenizer does.
  */
+import { logicalWord, tokenizeFilter, type FilterToken, type QuotedReader } from '../filter-tokens';
 import { scimError, type ReplyError } from '../http';
 
 export type ScimOperator = 'eq' | 'ne' | 'co' | 'sw' | 'ew' | 'gt' | 'ge' | 'lt' | 'le' | 'pr';
@@ -14,12 +15,12 @@ export type ScimFilter =
 
 const OPERATORS = new Set<string>(['eq', 'ne', 'co', 'sw', 'ew', 'gt', 'ge', 'lt', 'le', 'pr']);
 
-type Token = { kind: 'word' | 'quoted'; text: string } | { kind: 'open' | 'close' };
+type Token = FilterToken;
 
 export const invalidFilter = (detail = 'Invalid filter.'): ReplyError =>
   scimError(400, detail, 'invalidFilter');
 
-function readQuoted(filter: string, start: number, quote: string): [string, number] {
+const readQuoted: QuotedReader = (filter, start, quote) => {
   let text = '';
   for (let i = start + 1; i < filter.length; i++) {
     const c = filter[i]!;
@@ -32,35 +33,9 @@ function readQuoted(filter: string, start: number, quote: string): [string, numb
     }
   }
   throw invalidFilter('Invalid filter: unterminated quoted value.');
-}
+};
 
-function tokenize(filter: string): Token[] {
-  const tokens: Token[] = [];
-  for (let i = 0; i < filter.length;) {
-    const c = filter[i]!;
-    if (/\s/.test(c)) {
-      i++;
-    } else if (c === '(' || c === ')') {
-      tokens.push({ kind: c === '(' ? 'open' : 'close' });
-      i++;
-    } else if (c === '"' || c === "'") {
-      const [text, next] = readQuoted(filter, i, c);
-      tokens.push({ kind: 'quoted', text });
-      i = next;
-    } else {
-      let end = i;
-      while (end < filter.length && !/[\s()"']/.test(filter[end]!)) end++;
-      tokens.push({ kind: 'word', text: filter.slice(i, end) });
-      i = end;
-    }
-  }
-  return tokens;
-}
-
-const logical = (token: Token | undefined): string | undefined =>
-  token?.kind === 'word' && /^(and|or|not)$/i.test(token.text)
-    ? token.text.toLowerCase()
-    : undefined;
+const tokenize = (filter: string): Token[] => tokenizeFilter(filter, readQuoted);
 
 class Parser {
   private at = 0;
@@ -74,7 +49,7 @@ class Parser {
 
   private or(): ScimFilter {
     let left = this.and();
-    while (logical(this.tokens[this.at]) === 'or') {
+    while (logicalWord(this.tokens[this.at]) === 'or') {
       this.at++;
       left = { kind: 'or', left, right: this.and() };
     }
@@ -83,7 +58,7 @@ class Parser {
 
   private and(): ScimFilter {
     let left = this.factor();
-    while (logical(this.tokens[this.at]) === 'and') {
+    while (logicalWord(this.tokens[this.at]) === 'and') {
       this.at++;
       left = { kind: 'and', left, right: this.factor() };
     }
@@ -92,7 +67,7 @@ class Parser {
 
   private factor(): ScimFilter {
     const token = this.tokens[this.at];
-    if (logical(token) === 'not') {
+    if (logicalWord(token) === 'not') {
       this.at++;
       return { kind: 'not', operand: this.factor() };
     }
@@ -109,7 +84,7 @@ class Parser {
   private compare(): ScimFilter {
     const attribute = this.tokens[this.at];
     const operator = this.tokens[this.at + 1];
-    if (attribute?.kind !== 'word' || logical(attribute) || operator?.kind !== 'word') {
+    if (attribute?.kind !== 'word' || logicalWord(attribute) || operator?.kind !== 'word') {
       throw invalidFilter();
     }
     const op = operator.text.toLowerCase();
@@ -118,7 +93,7 @@ class Parser {
     this.at += 2;
     const words: string[] = [];
     for (let t = this.tokens[this.at]; t?.kind === 'word' || t?.kind === 'quoted';) {
-      if (t.kind === 'word' && logical(t)) break;
+      if (t.kind === 'word' && logicalWord(t)) break;
       words.push(t.text);
       t = this.tokens[++this.at];
     }
