@@ -58,14 +58,18 @@ export function SearchResults({
                 'Top level'
               ) : (
                 <>
-                  <span className="visually-hidden">in </span>
-                  {hit.path.map((step, index) => (
-                    <span key={step.id}>
-                      {index > 0 ? <span aria-hidden="true"> › </span> : null}
-                      {index > 0 ? <span className="visually-hidden">, </span> : null}
-                      <SafeText value={step.name} />
-                    </span>
-                  ))}
+                  {/* Read as one phrase; the › separators are only drawn. */}
+                  <span className="visually-hidden">
+                    in {hit.path.map((step) => step.name).join(', ')}
+                  </span>
+                  <span aria-hidden="true">
+                    {hit.path.map((step, index) => (
+                      <span key={step.id}>
+                        {index > 0 ? ' › ' : null}
+                        <SafeText value={step.name} />
+                      </span>
+                    ))}
+                  </span>
                 </>
               )}
             </span>
