@@ -49,9 +49,7 @@ describe('first run', () => {
       .toBe(1);
     // Its path from the root, read as a list; the › separators are hidden from screen readers.
     expect(
-      await hits
-        .getByRole('button', { name: /in Business, Business Europe, Berlin$/ })
-        .count(),
+      await hits.getByRole('button', { name: /in Business, Business Europe, Berlin$/ }).count(),
     ).toBe(1);
 
     await search.press('ArrowDown');
