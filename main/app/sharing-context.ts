@@ -32,6 +32,10 @@ export function orgTreeView(orgs: OrgService, root: { id: string; name: string }
         depth: node.depth,
       };
     },
+    childrenListed: (orgId) => {
+      const node = orgs.node(orgId === root.id ? '' : orgId);
+      return node !== undefined && (node.childrenLoaded || !node.hasChildren);
+    },
     childrenOf: (orgId) =>
       orgs
         .tree()

@@ -7,7 +7,7 @@ import type { OrgTreeView } from './ports';
 import type { RoleRef } from '../../preload/contract/sharing-domain';
 import type { ShareCore } from './snapshot';
 import { orgName } from './tree';
-import { ALL_ORGS } from '../../preload/contract/sharing-domain';
+import { ALL_ORGS, WITH_CHILDREN } from '../../preload/contract/sharing-domain';
 
 function ref(tree: OrgTreeView, orgId: string): OrgRef {
   return { orgId, orgName: orgName(tree, orgId) };
@@ -29,6 +29,29 @@ function sameCoverage(a: FutureCoverage, b: FutureCoverage): boolean {
     a.allOrgs === b.allOrgs &&
     a.subtrees.map((org) => org.orgId).join() === b.subtrees.map((org) => org.orgId).join()
   );
+}
+
+/**
+ * Whether the agent, as shared after the plan, reaches an org whose children were never
+ * listed: then more orgs than the tree shows gain it. An "all orgs" share reaches the whole
+ * tree; a subtree policy its holder's subtree.
+ */
+function reachesUnlisted(after: ShareCore, tree: OrgTreeView): boolean {
+  const listed = tree.childrenListed?.bind(tree);
+  if (listed === undefined) return false;
+  const subtreeHolders = [...after.holders]
+    .filter(([, held]) => held.policy === WITH_CHILDREN)
+    .map(([orgId]) => orgId);
+  const stack = after.all === null ? subtreeHolders : [tree.rootId];
+  const seen = new Set<string>();
+  while (stack.length > 0) {
+    const orgId = stack.pop()!;
+    if (seen.has(orgId)) continue;
+    seen.add(orgId);
+    if (!listed(orgId)) return true;
+    stack.push(...tree.childrenOf(orgId));
+  }
+  return false;
 }
 
 export function blastRadius(
@@ -72,5 +95,6 @@ export function blastRadius(
       after: futureAfter,
       changed: !sameCoverage(futureBefore, futureAfter),
     },
+    ...(reachesUnlisted(after, tree) ? { partialTree: true } : {}),
   };
 }

@@ -61,8 +61,14 @@ export function summarize(
   blocked: boolean,
 ): string[] {
   if (steps === 0) return [`${agentLabel}: no change needed; the server already matches.`];
+  // Over a partly loaded tree, gains are a lower bound; losses come from the server's record.
+  const atLeast = radius.partialTree === true ? 'at least ' : '';
+  const gained = `${atLeast}${count(radius.gained.length, 'organization')}`;
+  const lost = count(radius.lost.length, 'organization');
+  const changedRoles = count(radius.roleChanges.length, 'organization');
   const lines = [
-    `${agentLabel}: ${count(steps, 'API call')}; ${count(radius.gained.length, 'organization')} gain the agent, ${count(radius.lost.length, 'organization')} lose it, roles change in ${count(radius.roleChanges.length, 'organization')}.`,
+    `${agentLabel}: ${count(steps, 'API call')}; ${gained} gain the agent, ${lost} lose it, ` +
+      `roles change in ${changedRoles}.`,
   ];
   const { before, after, changed } = radius.future;
   if (changed) {

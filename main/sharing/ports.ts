@@ -69,6 +69,11 @@ export interface OrgNode {
 /** The organization tree as far as it is known; the calling org is `rootId`. */
 export interface OrgTreeView {
   readonly rootId: string;
+  /**
+   * Whether all of the org's children are known: listed, or known to be none. Where they are
+   * not, counts over its subtree are lower bounds. Left out, every org's children are known.
+   */
+  childrenListed?(orgId: string): boolean;
   get(orgId: string): OrgNode | undefined;
   childrenOf(orgId: string): readonly string[];
 }

@@ -24,6 +24,10 @@ class MemoryTree implements OrgTreeView {
     }
   }
 
+  childrenListed(orgId: string): boolean {
+    return this.base?.childrenListed?.(orgId) ?? true;
+  }
+
   get(orgId: string): OrgNode | undefined {
     return this.base?.get(orgId) ?? this.nodes.get(orgId);
   }

@@ -106,6 +106,11 @@ export const blastRadiusSchema = z.object({
     after: futureCoverageSchema,
     changed: z.boolean(),
   }),
+  /**
+   * True when the counts cover only the organizations loaded so far (no complete full sync):
+   * more may gain the agent. Absent in plans made before this was recorded.
+   */
+  partialTree: z.boolean().optional(),
 });
 export type BlastRadius = z.infer<typeof blastRadiusSchema>;
 

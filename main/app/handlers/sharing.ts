@@ -49,8 +49,8 @@ async function prepareRoles(runtime: ProfileRuntime, desired: DesiredSharing): P
 /**
  * The blast radius counts the organizations the tree knows. An org shared "with all existing
  * and future children" reaches its whole subtree, so that subtree is fetched first when the
- * server can be reached. Known shortcoming: for "all orgs" the counts cover only the part of
- * the tree that has been synced or expanded; a full sync makes them exact.
+ * server can be reached. For "all orgs" the whole tree is not fetched (it may be huge): the
+ * counts cover what has been synced or expanded, and the plan says so (`partialTree`).
  */
 async function prepareTree(runtime: ProfileRuntime, desired: DesiredSharing): Promise<void> {
   if (desired.mode !== 'selected' || !runtime.connectivity.online()) return;

@@ -81,6 +81,12 @@ export function BlastRadius({ radius }: { radius: Radius }): React.JSX.Element {
         <Bar label="Lose the agent" count={lost.length} max={max} tone="loss" />
         <Bar label="Roles change" count={roleChanges.length} max={max} tone="change" />
       </ul>
+      {radius.partialTree === true ? (
+        <p className="sharing-blast-partial">
+          Counted over the organizations loaded so far: more may gain the agent. A full sync on the
+          Organizations screen counts them all.
+        </p>
+      ) : null}
       <p className={future.changed ? 'sharing-future sharing-future-changed' : 'sharing-future'}>
         <strong>Future organizations:</strong> {futureText(future.after)}
         {future.changed ? ` (before: ${futureText(future.before)})` : ' (unchanged)'}

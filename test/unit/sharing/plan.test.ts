@@ -6,7 +6,8 @@ import {
   WITH_CHILDREN,
   type DesiredSharing,
 } from '../../../preload/contract/sharing-domain';
-import { admin, editor, ghost, planContext, snapshot, viewer } from './support/fixtures';
+import { admin, editor, ghost, planContext, snapshot, tree, viewer } from './support/fixtures';
+import type { OrgTreeView } from '../../../main/sharing/ports';
 
 function codes(result: SharePlan): string[] {
   return result.issues.map((found) => `${found.severity}:${found.code}`);
@@ -277,5 +278,47 @@ describe('plan: blast radius', () => {
     expect(radius.lost).toHaveLength(2);
     expect(radius.future.before.allOrgs).toBe(true);
     expect(radius.future.after.allOrgs).toBe(false);
+  });
+});
+
+describe('plan: blast radius over a partly listed tree', () => {
+  /** The fixture tree, except that the children of `unlisted` orgs were never fetched. */
+  function partlyListed(...unlisted: string[]): typeof planContext {
+    const view: OrgTreeView = {
+      rootId: tree.rootId,
+      get: (orgId) => tree.get(orgId),
+      childrenOf: (orgId) => tree.childrenOf(orgId),
+      childrenListed: (orgId) => !unlisted.includes(orgId),
+    };
+    return { ...planContext, tree: view };
+  }
+
+  it('says gains are a lower bound when an all-orgs share reaches unlisted children', () => {
+    const result = plan(snapshot({}), { mode: 'all', roles: [] }, partlyListed('stores'));
+    expect(result.blastRadius.partialTree).toBe(true);
+    expect(result.summary[0]).toContain('at least 7 organizations gain the agent');
+  });
+
+  it('says so when a subtree share reaches unlisted children', () => {
+    const desired = selected({ orgId: 'business', policy: 'children' });
+    const result = plan(snapshot({}), desired, partlyListed('europe'));
+    expect(result.blastRadius.partialTree).toBe(true);
+    expect(result.summary[0]).toContain('at least 4 organizations gain the agent');
+  });
+
+  it('stays exact when the unlisted children lie outside what the agent reaches', () => {
+    const desired = selected(
+      { orgId: 'business', policy: 'children' },
+      { orgId: 'retail', policy: 'only' },
+    );
+    const result = plan(snapshot({}), desired, partlyListed('stores', 'logistics'));
+    expect(result.blastRadius.partialTree).toBeUndefined();
+    expect(result.summary[0]).toContain('; 5 organizations gain the agent');
+  });
+
+  it('stays exact over a fully listed tree', () => {
+    const result = plan(snapshot({}), { mode: 'all', roles: [] }, partlyListed());
+    expect(result.blastRadius.partialTree).toBeUndefined();
+    expect(result.summary[0]).not.toContain('at least');
   });
 });
