@@ -81,7 +81,12 @@ export function describeServiceError(error: unknown): AppError | undefined {
         : error.code === 'READ_ONLY'
           ? 'forbidden'
           : 'invalid-input';
-    return { code, message: error.message, ...(error.field ? { field: error.field } : {}) };
+    return {
+      code,
+      message: error.message,
+      ...(error.field ? { field: error.field } : {}),
+      ...(error.fieldErrors.length > 0 ? { fieldErrors: [...error.fieldErrors] } : {}),
+    };
   }
   if (error instanceof SyncInProgressError) {
     return { code: 'conflict', message: 'A full sync of this profile is already running.' };

@@ -3,15 +3,13 @@
  * Secrets are not part of it: they live in the vault under the profile's id.
  */
 import { z } from 'zod';
+import { ASGARDEO_BASE_URLS, PROFILE_KINDS } from '../../preload/contract/profiles';
 
-export const PROFILE_KINDS = ['wso2is', 'asgardeo-us', 'asgardeo-eu'] as const;
-export type ProfileKind = (typeof PROFILE_KINDS)[number];
-
-/** Asgardeo's fixed API hosts; the root organization is addressed as `/t/{handle}`. */
-export const ASGARDEO_BASE_URLS: Record<Exclude<ProfileKind, 'wso2is'>, string> = {
-  'asgardeo-us': 'https://api.asgardeo.io',
-  'asgardeo-eu': 'https://api.eu.asgardeo.io',
-};
+export {
+  ASGARDEO_BASE_URLS,
+  PROFILE_KINDS,
+  type ProfileKind,
+} from '../../preload/contract/profiles';
 
 export const SANDBOX_PROFILE_ID = 'sandbox';
 

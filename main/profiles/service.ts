@@ -43,16 +43,29 @@ export const profileInputSchema = z.object({
 });
 export type ProfileInput = z.infer<typeof profileInputSchema>;
 
+export interface FieldIssue {
+  /** A dotted path into the submitted value, e.g. `trust.sha256`; empty for the whole value. */
+  field: string;
+  message: string;
+}
+
 export class ProfileError extends Error {
   readonly code: 'INVALID' | 'NOT_FOUND' | 'READ_ONLY';
   /** For `INVALID`: the first failing field, e.g. `baseUrl` or `trust.sha256`. */
   readonly field: string | undefined;
+  /** For `INVALID`: every failing field with its message, so a form can mark each one. */
+  readonly fieldErrors: readonly FieldIssue[];
 
-  constructor(code: 'INVALID' | 'NOT_FOUND' | 'READ_ONLY', message: string, field?: string) {
+  constructor(
+    code: 'INVALID' | 'NOT_FOUND' | 'READ_ONLY',
+    message: string,
+    fieldErrors: readonly FieldIssue[] = [],
+  ) {
     super(message);
     this.name = 'ProfileError';
     this.code = code;
-    this.field = field;
+    this.field = fieldErrors[0]?.field;
+    this.fieldErrors = fieldErrors;
   }
 }
 
@@ -82,8 +95,11 @@ export interface ProfileServiceOptions {
 function parse<T>(schema: z.ZodType<T>, value: unknown, what: string): T {
   const result = schema.safeParse(value);
   if (!result.success) {
-    const field = result.error.issues[0]?.path.map(String).join('.') || undefined;
-    throw new ProfileError('INVALID', `${what}: ${describeIssues(result.error)}`, field);
+    const fieldErrors = result.error.issues.map((issue) => ({
+      field: issue.path.map(String).join('.'),
+      message: issue.message,
+    }));
+    throw new ProfileError('INVALID', `${what}: ${describeIssues(result.error)}`, fieldErrors);
   }
   return result.data;
 }

@@ -38,6 +38,8 @@ export const appError = z.object({
   message: z.string(),
   /** Which input field was wrong, for `invalid-input`. */
   field: z.string().optional(),
+  /** For `invalid-input`: every failing field (a dotted path) with its own message. */
+  fieldErrors: z.array(z.object({ field: z.string(), message: z.string() })).optional(),
   /** The server's trace id or error code, when the server answered. */
   serverCode: z.string().optional(),
   traceId: z.string().optional(),

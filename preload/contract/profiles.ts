@@ -9,7 +9,18 @@ const secretInput = z.string().min(1, 'must not be empty').max(4096);
 export const secretPresence = z.object({ set: z.boolean(), hint: z.string().optional() });
 export type SecretPresenceView = z.infer<typeof secretPresence>;
 
-export const profileKind = z.enum(['wso2is', 'asgardeo-us', 'asgardeo-eu']);
+export const PROFILE_KINDS = ['wso2is', 'asgardeo-us', 'asgardeo-eu'] as const;
+export const profileKind = z.enum(PROFILE_KINDS);
+export type ProfileKind = (typeof PROFILE_KINDS)[number];
+
+/**
+ * Asgardeo's fixed API hosts, one per region; the root organization is addressed as
+ * `/t/{handle}`. The main process stores them and the profile form shows them.
+ */
+export const ASGARDEO_BASE_URLS: Record<Exclude<ProfileKind, 'wso2is'>, string> = {
+  'asgardeo-us': 'https://api.asgardeo.io',
+  'asgardeo-eu': 'https://api.eu.asgardeo.io',
+};
 
 export const trust = z.discriminatedUnion('type', [
   z.object({ type: z.literal('system') }),

@@ -3,20 +3,16 @@
  * sent to the main process, the required-field checks done before sending, and which input a
  * server-side error belongs to.
  */
-import type { AppError, ProfileDraft, ProfileView } from '../../../preload/contract';
+import {
+  ASGARDEO_BASE_URLS,
+  type AppError,
+  type ProfileDraft,
+  type ProfileView,
+} from '../../../preload/contract';
 
 export type ProfileKind = ProfileDraft['kind'];
 export type AuthType = ProfileDraft['adminAuth']['type'];
 export type TrustType = ProfileDraft['trust']['type'];
-
-/**
- * Asgardeo's API hosts are fixed per region; the main process fills them in the same way.
- * Known shortcoming: this copies main's table because the contract does not export it yet.
- */
-export const ASGARDEO_BASE_URLS: Record<Exclude<ProfileKind, 'wso2is'>, string> = {
-  'asgardeo-us': 'https://api.asgardeo.io',
-  'asgardeo-eu': 'https://api.eu.asgardeo.io',
-};
 
 export const KIND_LABELS: Record<ProfileKind, string> = {
   wso2is: 'WSO2 Identity Server',
@@ -202,28 +198,19 @@ export function fieldOfPath(path: string): FormField | undefined {
 }
 
 /**
- * Field errors from a failed save or test. The envelope's `field` is used when present; the
- * profile service's own checks name their fields only in the message ("profile: baseUrl:
- * must be …; name: …"), so that form is read too.
- * Known shortcoming: reading the message breaks if main rewords it; main's ProfileError should
- * carry the field (see the contract's `AppError.field`).
+ * Field errors from a failed save or test: the envelope's list of failing fields when main
+ * sends one, else its single `field` (a contract check names only the first).
  */
 export function serverFieldErrors(error: AppError): FieldErrors {
   if (error.code !== 'invalid-input') return {};
   const errors: FieldErrors = {};
-  const field = error.field === undefined ? undefined : fieldOfPath(error.field);
-  if (field) {
-    const message = error.message.replace(/^[\w.[\]]+: /, '');
-    errors[field] = `${FIELD_LABELS[field]}: ${message}`;
-    return errors;
-  }
-  const body = error.message.replace(/^(profile|agent): /, '');
-  for (const part of body.split('; ')) {
-    const match = /^([\w.]+): (.+)$/s.exec(part);
-    const named = match?.[1] === undefined ? undefined : fieldOfPath(match[1]);
-    if (named && match?.[2] && errors[named] === undefined) {
-      errors[named] = `${FIELD_LABELS[named]}: ${match[2]}`;
-    }
+  // A contract check's message starts with the path it names; the list's messages do not.
+  const message = error.message.replace(/^[\w.[\]]+: /, '');
+  const single = error.field === undefined ? [] : [{ field: error.field, message }];
+  for (const issue of error.fieldErrors ?? single) {
+    const field = fieldOfPath(issue.field);
+    if (field === undefined || errors[field] !== undefined) continue;
+    errors[field] = `${FIELD_LABELS[field]}: ${issue.message}`;
   }
   return errors;
 }

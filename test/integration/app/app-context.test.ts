@@ -3,7 +3,8 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AppContext } from '../../../main/app/context';
 import { rotatingFileSink } from '../../../main/log/file-sink';
-import { createLogger } from '../../../main/log/logger';
+import { dispatchCall } from '../../../main/app/dispatch';
+import { createLogger, silentLogger } from '../../../main/log/logger';
 import { DEMO } from '../../../main/sandbox/data/demo-ids';
 import { startTestApp, type TestApp } from './support';
 
@@ -69,6 +70,28 @@ describe('the app services on the sandbox', () => {
     expect(agents.map((a) => a.id)).toContain(DEMO.agents.supportAssistant);
     const roles = await call('listRoles', { profileId: 'sandbox' });
     expect(roles.length).toBeGreaterThan(0);
+  });
+
+  it('refuses a profile with an envelope that names each failing field', async () => {
+    const envelope = await dispatchCall(
+      app.handlers,
+      'saveProfile',
+      {
+        profile: {
+          name: ' ',
+          kind: 'wso2is',
+          baseUrl: 'http://is.example.com',
+          rootOrgHandle: 'carbon.super',
+          adminAuth: { type: 'client-credentials', clientId: 'm2m' },
+          trust: { type: 'system' },
+        },
+      },
+      silentLogger,
+    );
+    expect(envelope.ok).toBe(false);
+    if (envelope.ok) return;
+    expect(envelope.error.code).toBe('invalid-input');
+    expect(envelope.error.fieldErrors?.map((issue) => issue.field)).toEqual(['name', 'baseUrl']);
   });
 
   it('runs agent login and an organization switch and keeps tokens out of every result', async () => {

@@ -107,6 +107,22 @@ describe('profiles', () => {
     });
   });
 
+  it('lists every failing field with its own message', async () => {
+    const saving = service().save({
+      ...input,
+      name: ' ',
+      baseUrl: 'ftp://is.example.com',
+    });
+    await expect(saving).rejects.toMatchObject({
+      code: 'INVALID',
+      field: 'name',
+      fieldErrors: [
+        { field: 'name', message: 'must not be empty' },
+        { field: 'baseUrl', message: expect.stringContaining('https://') as string },
+      ],
+    });
+  });
+
   it('keeps the stored secret on an edit without one and drops it when the client changes', async () => {
     const profiles = service();
     const created = await profiles.save(input, { clientSecret: 'first-secret-0001' });

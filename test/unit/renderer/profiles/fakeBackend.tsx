@@ -85,10 +85,17 @@ export function createBackend(
     saveProfile: ({ profile, clientSecret }) => {
       const baseUrl = profile.baseUrl ?? '';
       if (!baseUrl.startsWith('https://')) {
-        return fail(
-          'invalid-input',
-          'profile: baseUrl: must be an https:// URL without credentials, query or fragment',
-        );
+        // The envelope main sends for a refused profile (see error-map.ts).
+        const message = 'must be an https:// URL without credentials, query or fragment';
+        return Promise.resolve({
+          ok: false,
+          error: {
+            code: 'invalid-input',
+            message: `profile: baseUrl: ${message}`,
+            field: 'baseUrl',
+            fieldErrors: [{ field: 'baseUrl', message }],
+          },
+        });
       }
       const id = profile.id ?? `p-${nextId++}`;
       if (clientSecret) secrets.set(id, clientSecret);

@@ -119,12 +119,19 @@ describe('profile form model', () => {
     });
   });
 
-  it("reads the profile service's own field list when the envelope has no field", () => {
+  it("marks every field of the profile service's list, whatever its message says", () => {
     const errors = serverFieldErrors({
       code: 'invalid-input',
-      message:
-        'profile: baseUrl: must be an https:// URL without credentials, query or fragment; ' +
-        'trust.sha256: must be a SHA-256 fingerprint like AB:CD:…',
+      field: 'baseUrl',
+      message: 'reworded freely',
+      fieldErrors: [
+        {
+          field: 'baseUrl',
+          message: 'must be an https:// URL without credentials, query or fragment',
+        },
+        { field: 'trust.sha256', message: 'must be a SHA-256 fingerprint like AB:CD:…' },
+        { field: 'unknownThing', message: 'not a form input' },
+      ],
     });
 
     expect(errors).toEqual({
