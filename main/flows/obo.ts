@@ -165,11 +165,19 @@ function finish(
   nonce: string | undefined,
 ): OboOutcome {
   if (nonce !== undefined && response.id_token !== undefined) {
-    // The nonce binds the ID token to this run. Known shortcoming: the ID token's signature
-    // is not verified, because the run has no issuer keys; only its nonce is compared.
+    // The nonce binds the ID token to this run and `aud` to this client. Its signature is
+    // not checked: it came straight from the token endpoint over verified TLS, which OIDC
+    // Core §3.1.3.7 accepts in place of the signature.
     const idClaims = claimsOf(response.id_token);
     if (idClaims === null || idClaims.nonce !== nonce) {
       throw new FlowFailure('unexpected_response', 'The ID token lacks this run’s nonce.');
+    }
+    const audience = Array.isArray(idClaims.aud) ? idClaims.aud : [idClaims.aud];
+    if (!audience.includes(input.clientId)) {
+      throw new FlowFailure(
+        'unexpected_response',
+        `The ID token is not meant for client ${input.clientId} (aud).`,
+      );
     }
   }
   const claims = claimsOf(response.access_token);

@@ -24,6 +24,7 @@ let opener: ReturnType<typeof answeringOpener>;
 let actorRef: string;
 let actorToken: string;
 let nonceOverride: string | undefined;
+let audienceOverride: string | undefined;
 
 type Answer = Parameters<typeof answeringOpener>[0];
 const returnCode: Answer = (authorize) => ({
@@ -34,6 +35,7 @@ const returnCode: Answer = (authorize) => ({
 /** A service holding the agent's token in ORG (agent login, then switch), and a browser. */
 async function setup(answer: Answer = returnCode): Promise<void> {
   nonceOverride = undefined;
+  audienceOverride = undefined;
   opener = answeringOpener(answer);
   f = unitFlows({ opener });
   routeAgentLogin(f.h);
@@ -70,7 +72,8 @@ function routeExchange(claims: Record<string, unknown>, extra: Record<string, un
   f.h.route('POST', '/oauth2/token', () => {
     const authorize = new URL(opener.opened.at(-1)!);
     const nonce = nonceOverride ?? authorize.searchParams.get('nonce') ?? undefined;
-    const idToken = tokenBody({ sub: USER, nonce }).access_token;
+    const aud = audienceOverride ?? authorize.searchParams.get('client_id');
+    const idToken = tokenBody({ sub: USER, aud, nonce }).access_token;
     return { status: 200, body: tokenBody(claims, { id_token: idToken, ...extra }) };
   });
 }
@@ -163,6 +166,15 @@ describe('OBO code exchange', () => {
     const result = await f.service.startOboRun(input()).result;
 
     expect(result.ok || result.error.kind).toBe('unexpected_response');
+  });
+
+  it('refuses an ID token issued to another client', async () => {
+    audienceOverride = 'another-client';
+    routeExchange({ sub: USER, act: { sub: AGENT } });
+    const result = await f.service.startOboRun(input()).result;
+
+    expect(result.ok || result.error.message).toContain('not meant for client');
+    expect(f.service.listTokens().filter((t) => t.source === 'obo')).toEqual([]);
   });
 
   it('sends no nonce without openid', async () => {
