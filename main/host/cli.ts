@@ -4,27 +4,23 @@
  */
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import { createAppContext } from '../app/context';
 import { defaultDataDir } from '../app/data-dir';
 import { rotatingFileSink } from '../log/file-sink';
 import { consoleSink, createLogger } from '../log/logger';
+import { HOST_USAGE, HostUsageError, parseHostArgs } from './cli-args';
 import { startBrowserHost } from './server';
 import { openInSystemBrowser, systemBrowserOpener } from './system-browser';
 
 const repoRoot = resolve(__dirname, '..', '..');
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({
-    options: {
-      port: { type: 'string', default: '0' },
-      'data-dir': { type: 'string' },
-      'renderer-dir': { type: 'string' },
-      open: { type: 'boolean', default: true },
-      'no-open': { type: 'boolean', default: false },
-    },
-  });
-  const dataDir = values['data-dir'] ?? defaultDataDir();
+  const options = parseHostArgs(process.argv.slice(2));
+  if (options.help) {
+    process.stdout.write(`${HOST_USAGE}\n`);
+    return;
+  }
+  const dataDir = options.dataDir ?? defaultDataDir();
   const logger = createLogger('sharedesk', {
     level: 'info',
     sinks: [rotatingFileSink({ dir: join(dataDir, 'logs') }), consoleSink('warn')],
@@ -40,15 +36,15 @@ async function main(): Promise<void> {
     opener: systemBrowserOpener(logger),
   });
   const host = await startBrowserHost({
-    rendererDir: values['renderer-dir'] ?? join(repoRoot, 'out', 'renderer'),
+    rendererDir: options.rendererDir ?? join(repoRoot, 'out', 'renderer'),
     handlers: context.handlers,
     logger: logger.child('host'),
-    port: Number(values.port),
+    port: options.port,
   });
   context.onEvent((event, payload) => host.broadcast(event, payload));
 
   process.stdout.write(`ShareDesk is running at ${host.launchUrl}\nData folder: ${dataDir}\n`);
-  if (values.open && !values['no-open'] && !process.env.CI) {
+  if (options.open && !process.env.CI) {
     openInSystemBrowser(host.launchUrl, logger).catch(() => {
       console.error('No browser could be opened; open the URL above yourself.');
     });
@@ -62,6 +58,10 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
+  if (error instanceof HostUsageError) {
+    console.error(error.message);
+    process.exit(2);
+  }
   console.error(
     `ShareDesk could not start: ${error instanceof Error ? error.message : String(error)}`,
   );
