@@ -5,6 +5,7 @@ import { RadioGroup } from '../../ui/RadioGroup';
 import { SafeText } from '../../ui/SafeText';
 import { Select } from '../../ui/Select';
 import { heldTokenOption } from './heldTokenText';
+import { useWorkbenchProfile } from './useWorkbenchProfile';
 import { maskToken } from './scopes';
 import { TokenTextArea } from './TokenTextArea';
 
@@ -33,6 +34,7 @@ export function CompareSideInput({
   heldTokens: readonly TokenSummaryView[];
   onChange: (side: SideDraft) => void;
 }): React.JSX.Element {
+  const agents = useWorkbenchProfile()?.agents ?? [];
   return (
     <fieldset className="tokens-fieldset tokens-compare-side">
       <legend className="field-label">Token {name}</legend>
@@ -53,7 +55,7 @@ export function CompareSideInput({
           onChange={(tokenRef) => onChange({ ...side, tokenRef })}
           options={[
             { value: '', label: heldTokens.length === 0 ? 'No tokens held' : 'Choose…' },
-            ...heldTokens.map((t) => ({ value: t.tokenRef, label: heldTokenOption(t) })),
+            ...heldTokens.map((t) => ({ value: t.tokenRef, label: heldTokenOption(t, agents) })),
           ]}
         />
       ) : side.masked ? (

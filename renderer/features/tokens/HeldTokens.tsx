@@ -13,7 +13,8 @@ import { useNow } from '../../ui/useNow';
 import { copyText } from './clipboard';
 import { CopyFallback } from './CopyFallback';
 import { ErrorBox } from './ErrorBox';
-import { organizationLabel, sourceLabel } from './heldTokenText';
+import { actorLabel, organizationLabel, sourceLabel } from './heldTokenText';
+import { useWorkbenchProfile } from './useWorkbenchProfile';
 import { formatCountdown, parseIso } from './time';
 
 function Expiry({ token, now }: { token: TokenSummaryView; now: number }) {
@@ -89,6 +90,7 @@ export function HeldTokens(): React.JSX.Element {
   const now = useNow(clock, 1000);
   const [copied, setCopied] = useState<string | null>(null);
   const [confirming, setConfirming] = useState(false);
+  const agents = useWorkbenchProfile()?.agents ?? [];
 
   const columns: TableColumn<TokenSummaryView>[] = [
     {
@@ -112,7 +114,17 @@ export function HeldTokens(): React.JSX.Element {
     {
       key: 'actor',
       header: 'Actor',
-      cell: (token) => <SafeText value={token.actor} className="tokens-wrap tokens-mono" />,
+      cell: (token) => {
+        const named = actorLabel(token, agents);
+        const subject = <SafeText value={token.actor} className="tokens-wrap tokens-mono" />;
+        if (named === undefined) return subject;
+        return (
+          <>
+            <SafeText value={named} className="tokens-wrap" />
+            <span className="tokens-cell-note">{subject}</span>
+          </>
+        );
+      },
     },
     { key: 'expiry', header: 'Expiry', cell: (token) => <Expiry token={token} now={now} /> },
     {

@@ -84,7 +84,10 @@ export function InspectorPanel({ profile }: { profile: WorkbenchProfile }): Reac
             onChange={setHeldRef}
             options={[
               { value: '', label: heldTokens.length === 0 ? 'No tokens held' : 'Choose…' },
-              ...heldTokens.map((t) => ({ value: t.tokenRef, label: heldTokenOption(t) })),
+              ...heldTokens.map((t) => ({
+                value: t.tokenRef,
+                label: heldTokenOption(t, profile.agents),
+              })),
             ]}
           />
         )}

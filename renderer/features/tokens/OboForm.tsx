@@ -133,7 +133,10 @@ export function OboForm({ profile }: { profile: WorkbenchProfile }): React.JSX.E
               value: '',
               label: actorTokens.length === 0 ? 'No held token in that organization' : 'Choose…',
             },
-            ...actorTokens.map((t) => ({ value: t.tokenRef, label: heldTokenOption(t) })),
+            ...actorTokens.map((t) => ({
+              value: t.tokenRef,
+              label: heldTokenOption(t, profile.agents),
+            })),
           ]}
         />
       ) : (

@@ -9,12 +9,14 @@ import { FlowStatus } from './FlowStatus';
 import { heldTokenOption } from './heldTokenText';
 import { OrgPicker, type PickedOrg } from './OrgPicker';
 import { parseScopes } from './scopes';
+import { useWorkbenchProfile } from './useWorkbenchProfile';
 
 const ADMIN = 'admin';
 
 export function OrgSwitchForm(): React.JSX.Element {
   const form = useAppStore((state) => state.flowForms['organization-switch']);
   const heldTokens = useAppStore((state) => state.heldTokens);
+  const agents = useWorkbenchProfile()?.agents ?? [];
   const runOrgSwitch = useAppStore((state) => state.runOrgSwitch);
   const [from, setFrom] = useState(ADMIN);
   const [org, setOrg] = useState<PickedOrg | null>(null);
@@ -44,7 +46,10 @@ export function OrgSwitchForm(): React.JSX.Element {
         value={fromValue}
         options={[
           { value: ADMIN, label: 'Admin application (client credentials)' },
-          ...rootTokens.map((token) => ({ value: token.tokenRef, label: heldTokenOption(token) })),
+          ...rootTokens.map((token) => ({
+            value: token.tokenRef,
+            label: heldTokenOption(token, agents),
+          })),
         ]}
         onChange={setFrom}
       />

@@ -20,9 +20,31 @@ export function organizationLabel(token: TokenSummaryView): string {
   return typeof name === 'string' ? `${name} (${token.organizationId})` : token.organizationId;
 }
 
+export interface AgentName {
+  agentId: string;
+  label: string;
+}
+
+/**
+ * Who the token acts as, with the profile's label for a kept agent: `Support Assistant` for an
+ * agent's own token, `Support Assistant for <user>` for a delegated one. `undefined` when the
+ * actor is no kept agent, so the raw subject is shown alone.
+ */
+export function actorLabel(
+  token: TokenSummaryView,
+  agents: readonly AgentName[],
+): string | undefined {
+  const at = token.actor.indexOf(' for ');
+  const agentId = at === -1 ? token.actor : token.actor.slice(0, at);
+  const label = agents.find((agent) => agent.agentId === agentId)?.label;
+  if (label === undefined || label === '') return undefined;
+  return at === -1 ? label : `${label}${token.actor.slice(at)}`;
+}
+
 /** One line for a token in a select list; names are marked if they hide characters. */
-export function heldTokenOption(token: TokenSummaryView): string {
+export function heldTokenOption(token: TokenSummaryView, agents: readonly AgentName[]): string {
+  const actor = actorLabel(token, agents) ?? token.actor;
   return toVisibleString(
-    `${sourceLabel(token)} · ${organizationLabel(token)} · ${token.actor} · ${token.preview}`,
+    `${sourceLabel(token)} · ${organizationLabel(token)} · ${actor} · ${token.preview}`,
   );
 }

@@ -6,7 +6,7 @@ import { HeldTokens } from '../../../../renderer/features/tokens/HeldTokens';
 import { RunTimeline } from '../../../../renderer/features/tokens/RunTimeline';
 import '../helpers/dom';
 import { ok } from '../profiles/fakeApi';
-import { AGENT, heldToken, PROFILE, RAW_TOKEN, step, workbench } from './fixtures';
+import { AGENT, heldToken, PROFILE, RAW_TOKEN, step, USER, workbench } from './fixtures';
 import { renderIn } from './render';
 
 async function settle(): Promise<void> {
@@ -176,6 +176,7 @@ describe('HeldTokens', () => {
 
     const row = screen.getByRole('row', { name: /eyJhbG…Q9x/ });
     expect(row.textContent).toContain('Business (3b1c6a52-8f0e-4c5e-9d2a-6f1b7c2e4a10)');
+    expect(row.textContent).toContain(`Support Assistant for ${USER}${AGENT} for ${USER}`);
     expect(row.textContent).toContain('Expires in 1 h 00 min');
     bench.now.value += 61_000;
     act(() => void vi.advanceTimersByTime(1_000));

@@ -9,7 +9,8 @@ import {
 } from '../../../../renderer/features/tokens/runModel';
 import { maskToken, parseScopes } from '../../../../renderer/features/tokens/scopes';
 import { formatCountdown, formatRelativeTime } from '../../../../renderer/features/tokens/time';
-import { AGENT, PRIOR_AGENT, report, step, USER } from './fixtures';
+import { actorLabel, heldTokenOption } from '../../../../renderer/features/tokens/heldTokenText';
+import { AGENT, heldToken, PRIOR_AGENT, report, step, USER } from './fixtures';
 
 const NONE: ReadonlyMap<string, FlowRun> = new Map();
 
@@ -120,5 +121,23 @@ describe('describeFlowError', () => {
         'Trace id: t-1',
       ],
     });
+  });
+});
+
+describe('actorLabel', () => {
+  const agents = [{ agentId: AGENT, label: 'Support Assistant' }];
+
+  it("names a kept agent by the profile's label, for a user when delegated", () => {
+    expect(actorLabel(heldToken(), agents)).toBe(`Support Assistant for ${USER}`);
+    expect(actorLabel(heldToken({ actor: AGENT }), agents)).toBe('Support Assistant');
+    expect(heldTokenOption(heldToken({ actor: AGENT, source: 'agent-login' }), agents)).toBe(
+      `Agent login · Business (${heldToken().organizationId}) · Support Assistant · ` +
+        heldToken().preview,
+    );
+  });
+
+  it('leaves an actor that is no kept agent to its raw subject', () => {
+    expect(actorLabel(heldToken({ actor: PRIOR_AGENT }), agents)).toBeUndefined();
+    expect(actorLabel(heldToken({ actor: 'admin-client' }), [])).toBeUndefined();
   });
 });
