@@ -28,7 +28,11 @@ export interface PlanReviewProps {
 
 function totalsText(batch: PlanBatch): string {
   const { agents, calls, gained, lost } = batch.totals;
-  return `${agents} ${agents === 1 ? 'agent' : 'agents'}, ${calls} API ${calls === 1 ? 'call' : 'calls'}; ${gained} gain the agent, ${lost} lose it.`;
+  // Over a partly loaded tree a plan's gains are a lower bound, and so is their sum.
+  const partial = batch.plans.some((plan) => plan.blastRadius.partialTree === true);
+  const agentsText = `${agents} ${agents === 1 ? 'agent' : 'agents'}`;
+  const callsText = `${calls} API ${calls === 1 ? 'call' : 'calls'}`;
+  return `${agentsText}, ${callsText}; ${partial ? 'at least ' : ''}${gained} gain the agent, ${lost} lose it.`;
 }
 
 function blockedReason(batch: PlanBatch): string | null {

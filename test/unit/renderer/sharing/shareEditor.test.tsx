@@ -161,6 +161,21 @@ describe('Share editor', () => {
     expect(writeText).toHaveBeenCalledWith(plan().steps[0]!.curl);
   });
 
+  it('says the gains are a lower bound when a plan counted a partly loaded tree', async () => {
+    const partial = plan({ blastRadius: { ...plan().blastRadius, partialTree: true } });
+    const bench = await sharingBench({
+      getEffectiveSharing: () => ok({ snapshot: snapshot(), effective: notShared() }),
+      previewSharing: () => ok(batch([partial])),
+    });
+    await openEditor(bench);
+    fireEvent.click(screen.getByRole('button', { name: 'Preview' }));
+    await settle();
+
+    const review = screen.getByRole('region', { name: 'Preview' });
+    expect(review.textContent).toContain('1 agent, 1 API call; at least 3 gain the agent');
+    expect(review.textContent).toContain('Counted over the organizations loaded so far');
+  });
+
   it('applies with live step progress and shows the verification per organization', async () => {
     let answer!: (value: Envelope<CallResult<'applySharing'>>) => void;
     const bench = await sharingBench({
