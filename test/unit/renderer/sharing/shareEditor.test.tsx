@@ -40,6 +40,18 @@ async function openEditor(bench: SharingBench): Promise<void> {
   await settle();
 }
 
+/** Opens the editor on an agent shared nowhere and previews; main answers with `plans`. */
+async function previewPlans(plans: Parameters<typeof batch>[0]): Promise<SharingBench> {
+  const bench = await sharingBench({
+    getEffectiveSharing: () => ok({ snapshot: snapshot(), effective: notShared() }),
+    previewSharing: () => ok(batch(plans)),
+  });
+  await openEditor(bench);
+  fireEvent.click(screen.getByRole('button', { name: 'Preview' }));
+  await settle();
+  return bench;
+}
+
 const BLOCKED = plan({
   blocked: true,
   issues: [
@@ -106,13 +118,7 @@ describe('Share editor', () => {
   });
 
   it('shows errors with their suggestion and keeps Apply disabled while blocked', async () => {
-    const bench = await sharingBench({
-      getEffectiveSharing: () => ok({ snapshot: snapshot(), effective: notShared() }),
-      previewSharing: () => ok(batch([BLOCKED])),
-    });
-    await openEditor(bench);
-    fireEvent.click(screen.getByRole('button', { name: 'Preview' }));
-    await settle();
+    await previewPlans([BLOCKED]);
 
     const review = screen.getByRole('region', { name: 'Preview' });
     const problems = within(review).getByRole('region', { name: 'Problems found' });
@@ -139,13 +145,7 @@ describe('Share editor', () => {
         gained: [{ orgId: 'x', orgName: '<img src=x onerror=alert(1)>' }],
       },
     });
-    const bench = await sharingBench({
-      getEffectiveSharing: () => ok({ snapshot: snapshot(), effective: notShared() }),
-      previewSharing: () => ok(batch([hostile])),
-    });
-    await openEditor(bench);
-    fireEvent.click(screen.getByRole('button', { name: 'Preview' }));
-    await settle();
+    await previewPlans([hostile]);
 
     const blast = screen.getByRole('region', { name: 'Blast radius' });
     expect(blast.textContent).toContain('Gain the agent1');
@@ -163,13 +163,7 @@ describe('Share editor', () => {
 
   it('says the gains are a lower bound when a plan counted a partly loaded tree', async () => {
     const partial = plan({ blastRadius: { ...plan().blastRadius, partialTree: true } });
-    const bench = await sharingBench({
-      getEffectiveSharing: () => ok({ snapshot: snapshot(), effective: notShared() }),
-      previewSharing: () => ok(batch([partial])),
-    });
-    await openEditor(bench);
-    fireEvent.click(screen.getByRole('button', { name: 'Preview' }));
-    await settle();
+    await previewPlans([partial]);
 
     const review = screen.getByRole('region', { name: 'Preview' });
     expect(review.textContent).toContain('1 agent, 1 API call; at least 3 gain the agent');
