@@ -32,7 +32,8 @@ function totalsText(batch: PlanBatch): string {
   const partial = batch.plans.some((plan) => plan.blastRadius.partialTree === true);
   const agentsText = `${agents} ${agents === 1 ? 'agent' : 'agents'}`;
   const callsText = `${calls} API ${calls === 1 ? 'call' : 'calls'}`;
-  return `${agentsText}, ${callsText}; ${partial ? 'at least ' : ''}${gained} gain the agent, ${lost} lose it.`;
+  const gainedText = `${partial ? 'at least ' : ''}${gained}`;
+  return `${agentsText}, ${callsText}; ${gainedText} gain the agent, ${lost} lose it.`;
 }
 
 function blockedReason(batch: PlanBatch): string | null {
