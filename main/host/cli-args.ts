@@ -46,6 +46,7 @@ export function parseHostArgs(argv: readonly string[]): HostCliOptions {
         port: { type: 'string' },
         'data-dir': { type: 'string' },
         'renderer-dir': { type: 'string' },
+        // The default; still accepted so older start scripts keep working.
         open: { type: 'boolean' },
         'no-open': { type: 'boolean' },
         help: { type: 'boolean' },
@@ -65,6 +66,6 @@ export function parseHostArgs(argv: readonly string[]): HostCliOptions {
     port: parsed.data.port,
     dataDir: parsed.data['data-dir'],
     rendererDir: parsed.data['renderer-dir'],
-    open: values['no-open'] !== true && values.open !== false,
+    open: values['no-open'] !== true,
   };
 }

@@ -51,8 +51,6 @@ export interface FieldIssue {
 
 export class ProfileError extends Error {
   readonly code: 'INVALID' | 'NOT_FOUND' | 'READ_ONLY';
-  /** For `INVALID`: the first failing field, e.g. `baseUrl` or `trust.sha256`. */
-  readonly field: string | undefined;
   /** For `INVALID`: every failing field with its message, so a form can mark each one. */
   readonly fieldErrors: readonly FieldIssue[];
 
@@ -64,8 +62,12 @@ export class ProfileError extends Error {
     super(message);
     this.name = 'ProfileError';
     this.code = code;
-    this.field = fieldErrors[0]?.field;
     this.fieldErrors = fieldErrors;
+  }
+
+  /** For `INVALID`: the first failing field, e.g. `baseUrl` or `trust.sha256`. */
+  get field(): string | undefined {
+    return this.fieldErrors[0]?.field;
   }
 }
 
